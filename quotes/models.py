@@ -1,0 +1,315 @@
+"""Typed data that crosses stage boundaries.
+
+source files -> Article -> annotate -> Document -> find quotes -> attribute -> resolve -> group -> store
+
+Every character offset in these models is a Python ``str`` index into the text the stage
+received (``Article.text`` for everything after ingest), end exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=False, extra="forbid")
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def normalise_text(text: str) -> str:
+    """The canonical form of an article's text: what is stored, annotated and hashed.
+
+    A leading BOM is dropped, CRLF/CR become LF and surrounding whitespace goes. Characters
+    are left as printed (no Unicode normalisation), so offsets stay meaningful to a reader.
+    """
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def article_id(text: str) -> str:
+    """SHA-256 of the normalised text in NFC: the same text under another name, or saved by
+    a tool that composes accents differently, is the same article."""
+    return hashlib.sha256(unicodedata.normalize("NFC", normalise_text(text)).encode("utf-8")).hexdigest()
+
+
+class Article(Model):
+    """One news article as read from a source file, before any NLP."""
+
+    id: str
+    text: str  # normalised (see normalise_text)
+    source: str  # file path or URL the article came from
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None  # ISO 8601 date or datetime when known
+    url: str | None = None
+    authors: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, source: str, **meta) -> "Article":
+        clean = normalise_text(text)
+        return cls(id=article_id(clean), text=clean, source=source, **meta)
+
+
+# --------------------------------------------------------------------------- NLP document
+
+
+class Token(Model):
+    index: int  # 0-based within its sentence
+    word: str
+    original_text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    ner: str  # "O" when none
+
+
+class Dependency(Model):
+    """A dependency arc, token indices 0-based within the sentence; governor -1 is ROOT."""
+
+    relation: str
+    governor: int
+    dependent: int
+
+
+class Sentence(Model):
+    index: int  # 0-based within the document
+    paragraph: int
+    start: int
+    end: int
+    tokens: list[Token]
+    basic_dependencies: list[Dependency] = Field(default_factory=list)
+    enhanced_dependencies: list[Dependency] = Field(default_factory=list)
+
+
+class Paragraph(Model):
+    index: int
+    start: int
+    end: int
+    first_sentence: int
+    last_sentence: int  # inclusive; -1 < first_sentence when the paragraph has none
+
+
+class EntityMention(Model):
+    sentence: int
+    token_start: int  # within the sentence, end exclusive
+    token_end: int
+    start: int
+    end: int
+    text: str
+    ner: str  # PERSON, ORGANIZATION, LOCATION, ...
+
+
+class CorefMention(Model):
+    sentence: int
+    token_start: int
+    token_end: int  # exclusive
+    head: int  # token index within the sentence
+    start: int
+    end: int
+    text: str
+    mention_type: str  # PRONOMINAL, NOMINAL, PROPER, LIST
+    gender: str  # MALE, FEMALE, NEUTRAL, UNKNOWN
+    number: str  # SINGULAR, PLURAL, UNKNOWN
+    animacy: str  # ANIMATE, INANIMATE, UNKNOWN
+
+
+class CorefChain(Model):
+    id: int
+    representative: int  # index into mentions
+    mentions: list[CorefMention]
+
+
+class CoreNLPQuote(Model):
+    """CoreNLP's own quote annotation: kept as the baseline our attributor is measured against."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    canonical_speaker: str | None = None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    mention_type: str | None = None
+    sieve: str | None = None
+
+
+class Document(Model):
+    """An annotated text: what the NLP backend hands to the attributor."""
+
+    text: str
+    pipeline_version: str
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    entities: list[EntityMention] = Field(default_factory=list)
+    coref_chains: list[CorefChain] = Field(default_factory=list)
+    corenlp_quotes: list[CoreNLPQuote] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+class QuoteType(str, Enum):
+    direct = "direct"  # a sentence or more of speech
+    partial = "partial"  # a fragment inside reported speech: dubbed it "a wake-up call"
+    headline = "headline"  # in the article's title line
+    non_speech = "non_speech"  # titles, names, scare quotes: nobody is speaking
+
+
+class SpeakerType(str, Enum):
+    person = "person"
+    organisation = "organisation"
+    unknown = "unknown"
+
+
+class QuoteSpan(Model):
+    """A quotation found in the raw text by the quote finder, before attribution.
+
+    ``start``/``end`` cover the quoted words without the marks; ``outer_start``/``outer_end``
+    include the marks that were found (a quote that never closes has no closing mark).
+    """
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    text: str
+    open_mark: str
+    close_mark: str | None  # None when the quote was never closed
+    paragraph: int  # 0-based paragraph index (paragraphs are separated by newlines)
+    continues: bool = False  # reopened across a paragraph break: part of the previous quote
+    nested: bool = False  # inside another quotation
+
+
+class Attribution(Model):
+    """One quotation with its speaker: the attributor's output for a quote."""
+
+    text: str  # as printed, without the marks
+    start: int
+    end: int
+    type: QuoteType
+    speaker: str | None = None  # canonical name within the article
+    speaker_type: SpeakerType = SpeakerType.unknown
+    role: str | None = None
+    mention: str | None = None  # the speaker mention as written nearest the cue ("he")
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str | None = None  # name of the sieve rule that fired
+    evidence: str | None = None  # human-readable: how the speaker was found
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    context: str = ""  # the sentence(s) around the quote
+    paragraph: int = 0
+
+
+class ArticleSpeaker(Model):
+    """A speaker as one article knows them: canonical name, surface forms, roles."""
+
+    name: str
+    type: SpeakerType
+    aliases: list[str] = Field(default_factory=list)  # surface forms as written ("Mr Liang", "he")
+    roles: list[str] = Field(default_factory=list)  # "OpenAI CEO", "US President"
+
+
+class AttributedArticle(Model):
+    """An article with every quotation attributed: what the store ingests."""
+
+    article: Article
+    quotes: list[Attribution]
+    speakers: list[ArticleSpeaker]
+
+
+# --------------------------------------------------------------------------- the index (read side)
+# What the store's query functions return; the CLI, the TUI and the exporters read only these.
+
+
+class DiffOp(Model):
+    """One step of a word-level diff of a wording against its group's canonical wording."""
+
+    op: str  # "equal", "insert", "delete", "replace", "editorial" ([and]), "punctuation"
+    canonical: str = ""  # the words on the canonical side
+    variant: str = ""  # the words on the variant side
+
+
+class SpeakerSummary(Model):
+    id: int
+    name: str
+    type: SpeakerType
+    roles: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    quotes: int = 0  # occurrences
+    groups: int = 0
+    outlets: list[str] = Field(default_factory=list)
+
+
+class GroupSummary(Model):
+    id: int
+    speaker_id: int | None
+    speaker: str | None
+    canonical: str
+    wordings: int  # distinct wordings
+    occurrences: int
+    outlets: int
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class Occurrence(Model):
+    """One quotation as printed in one article, with where it appeared and how it differs."""
+
+    id: int
+    group_id: int | None
+    article_id: str
+    text: str
+    start: int
+    end: int
+    type: QuoteType
+    speaker_id: int | None
+    speaker: str | None
+    role: str | None = None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str | None = None
+    confidence: float = 0.0
+    context: str = ""
+    source: str = ""
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    diff: list[DiffOp] = Field(default_factory=list)  # against the group's canonical wording
+
+
+class GroupDetail(Model):
+    group: GroupSummary
+    role: str | None = None
+    occurrences: list[Occurrence]
+
+
+class SearchHit(Model):
+    kind: str  # "quote" or "speaker"
+    group_id: int | None = None
+    quote_id: int | None = None
+    speaker_id: int | None = None
+    speaker: str | None = None
+    text: str
+    snippet: str = ""
+
+
+class IngestOutcome(Model):
+    article_id: str
+    source: str
+    status: str  # "added", "present", "failed"
+    quotes: int = 0
+    error: str | None = None

@@ -1,0 +1,472 @@
+"""Quote attribution: every quotation in an annotated Document with its speaker.
+
+    quotes = find_quotes(text)                # our own finder, on the original text
+    for each quote: run the SIEVE of rules    # rules.py: the first rule that fires wins
+    resolve the mention to a canonical name   # coref, then names in the article, then recency
+    type the quote                            # direct / partial / headline / non_speech
+
+Public surface: ``attribute_document(document, title=None) -> (attributions, speakers)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.attribution.lexicon import (
+    DOCUMENT_NOUNS,
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
+    SPOKES_NOUNS,
+)
+from quotes.attribution.names import NameBook, clean_name
+from quotes.attribution.rules import SIEVE, Cue, QuoteContext, looks_like_speech, mention_span
+from quotes.attribution.syntax import DocIndex, TokenRef
+from quotes.models import ArticleSpeaker, Attribution, Document, QuoteSpan, QuoteType, SpeakerType
+from quotes.quotefinder import find_quotes
+
+__all__ = ["attribute_document"]
+
+# How far back (in paragraphs) a pronoun or description may look for its person.
+RECENCY_PARAGRAPHS = 4
+
+
+def attribute_document(document: Document, title: str | None = None) -> tuple[list[Attribution], list[ArticleSpeaker]]:
+    spans = find_quotes(document.text)
+    index = DocIndex(document, spans)
+    book = NameBook(index)
+    index.relays = _relays(index, book)
+    _collect_roles(index, book)
+    genders = _genders(index, book)
+    attributions: list[Attribution] = []
+    spoken: list[Attribution] = []  # attributed so far, for continuation
+    used_speakers: set[str] = set()
+    for span in spans:
+        if span.nested:
+            continue  # a quotation inside a quotation is part of its speaker's words
+        ctx = QuoteContext(index, span, index.sentences_overlapping(span.start, span.end), spoken)
+        attribution = _attribute_one(ctx, book, genders, title)
+        if attribution.type != QuoteType.headline and _looks_like_title(span.text) and not _named_as_speech(ctx, attribution):
+            attribution = _strip_speaker(attribution)
+        attributions.append(attribution)
+        if attribution.speaker is not None or attribution.mention is not None:
+            spoken.append(attribution)
+            used_speakers.add(attribution.speaker)
+    speakers = [
+        ArticleSpeaker(
+            name=s.name,
+            type=s.type,
+            aliases=sorted(s.aliases),
+            roles=list(s.roles),
+        )
+        for name, s in book.speakers.items()
+        if name in used_speakers
+    ]
+    return attributions, speakers
+
+
+def _attribute_one(ctx: QuoteContext, book: NameBook, genders: dict[str, str], title: str | None) -> Attribution:
+    span = ctx.quote
+    index = ctx.index
+    quote_type = _quote_type(ctx, title)
+    base = Attribution(
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        type=quote_type,
+        context=_context(ctx),
+        paragraph=span.paragraph,
+    )
+    for rule in SIEVE:
+        cue = rule(ctx)
+        if cue is None:
+            continue
+        if cue.inherited is not None:
+            previous = cue.inherited
+            found = base.model_copy(
+                update=dict(
+                    speaker=previous.speaker,
+                    speaker_type=previous.speaker_type,
+                    role=previous.role,
+                    mention=previous.mention,
+                    mention_start=previous.mention_start,
+                    mention_end=previous.mention_end,
+                    cue=previous.cue,
+                    cue_start=previous.cue_start,
+                    cue_end=previous.cue_end,
+                    rule=cue.rule,
+                    evidence=f"continues the quote by {previous.speaker} just before",
+                    confidence=cue.confidence,
+                )
+            )
+            return _retype(found)
+        resolved = _resolve(index, book, genders, cue, span)
+        if resolved is None:
+            if cue.confidence < 0.8:
+                continue
+            # a clear cue whose mention resolves to nobody ("she said" with no woman named
+            # nearby): keep the mention as the evidence, with the speaker unknown
+            resolved = (None, SpeakerType.unknown, f"mention not resolved to a name ({cue.rule})")
+        name, kind, evidence = resolved
+        mention_text, m_start, m_end = index.span_text(cue.mention.sentence, cue.mention_first, cue.mention_last)
+        cue_token = index.token(cue.cue) if cue.cue is not None else None
+        speaker = book.speaker(name) if name else None
+        found = base.model_copy(
+            update=dict(
+                speaker=name,
+                speaker_type=kind,
+                role=speaker.roles[0] if speaker and speaker.roles else None,
+                mention=mention_text,
+                mention_start=m_start,
+                mention_end=m_end,
+                cue=cue_token.original_text if cue_token else None,
+                cue_start=cue_token.start if cue_token else None,
+                cue_end=cue_token.end if cue_token else None,
+                rule=cue.rule,
+                evidence=evidence,
+                confidence=round(cue.confidence * (0.85 if "recent" in evidence else 1.0) * (0.5 if name is None else 1.0), 3),
+            )
+        )
+        return _retype(found)
+    if quote_type == QuoteType.direct and span.close_mark is not None:
+        return base.model_copy(update=dict(rule="unattributed", confidence=0.3))
+    return base.model_copy(update=dict(type=QuoteType.non_speech if quote_type != QuoteType.headline else quote_type,
+                                       rule="no_speaker", confidence=0.5))
+
+
+def _named_as_speech(ctx: QuoteContext, attribution: Attribution) -> bool:
+    """A capitalised quote that a speech verb takes as its object is speech after all:
+    'Trump called her "Miss Piggy"'; one behind a preposition or inside a noun phrase is a
+    name: 'told CBS's "Face the Nation"', 'the "Reclaim Our Schools" rally'."""
+    if attribution.rule != "speech_verb_with_subject" or attribution.confidence < 0.9:
+        return False
+    for sentence in ctx.sentences:
+        tree = ctx.index.trees[sentence]
+        tokens = ctx.index.sentences[sentence].tokens
+        inside = {t.index for t in tokens if ctx.quote.start <= t.start and t.end <= ctx.quote.end}
+        for head in (i for i in inside if tree.head(i) not in inside):
+            relation = tree.relation(head)
+            if relation.startswith(("nmod", "obl", "compound", "appos", "nsubj")):
+                return False
+            if any(c not in inside for c in tree.kids(head, "case")):
+                return False
+    return True
+
+
+def _strip_speaker(attribution: Attribution) -> Attribution:
+    """Titles and names in quote marks get no speaker, whatever verb stands nearby."""
+    return Attribution(
+        text=attribution.text, start=attribution.start, end=attribution.end, type=QuoteType.non_speech,
+        rule="title_or_name", evidence="capitalised like a title or name", confidence=0.6,
+        context=attribution.context, paragraph=attribution.paragraph,
+    )
+
+
+def _retype(attribution: Attribution) -> Attribution:
+    if attribution.type == QuoteType.non_speech:
+        attribution.type = QuoteType.partial
+    return attribution
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue, span: QuoteSpan):
+    """(canonical name, type, evidence) for a cue's mention, or None when nobody fits."""
+    ref = cue.mention
+    sentence = index.sentences[ref.sentence]
+    tokens = sentence.tokens
+    head = tokens[ref.index]
+    # 1. the mention names someone
+    named = _named_in(index, book, ref.sentence, cue.mention_first, cue.mention_last, ref.index)
+    if named:
+        return named[0], named[1], f"named in the mention ({cue.rule})"
+    # "The environment secretary, Steve Reed, said": the apposition names the speaker
+    tree = index.trees[ref.sentence]
+    for appos in tree.kids(ref.index, "appos"):
+        first, last = mention_span(tree, tokens, appos)
+        named = _named_in(index, book, ref.sentence, first, last, appos)
+        if named:
+            return named[0], named[1], f"named in an apposition to the mention ({cue.rule})"
+    word = head.word.lower()
+    # 2. "its developers", "the company's spokesman": the possessor speaks
+    if head.lemma.lower() in SPOKES_NOUNS:
+        tree = index.trees[ref.sentence]
+        for owner in tree.kids(ref.index, "nmod:poss", "compound"):
+            owner_cue = Cue(cue.rule, cue.confidence, TokenRef(ref.sentence, owner), owner, owner)
+            found = _resolve(index, book, genders, owner_cue, span)
+            if found:
+                return found[0], found[1], f"speaks for {found[0]}: {found[2]}"
+    # an indefinite description introduces someone new ("a spokesman for the company said"),
+    # and a modified organisation noun names a body of its own ("the works council"): neither
+    # is resolved to whoever was named last
+    indefinite = any(tokens[d].lemma.lower() in {"a", "an", "another", "some"} for d in tree.kids(ref.index, "det"))
+    specific_body = head.lemma.lower() in ORGANISATION_NOUNS and bool(tree.kids(ref.index, "compound", "amod"))
+    if indefinite or specific_body:
+        return _described(index, book, cue, ref, head)
+    # 3. coref links the pronoun or description to a named mention
+    chained = _through_coref(index, book, ref)
+    if chained:
+        return chained[0], chained[1], f"coreference of '{head.original_text}' ({cue.rule})"
+    # 4. the most recent compatible name before the mention ("the senator", "he"); a noun
+    # that coref calls inanimate ("his thesis") is not a person to look for
+    if word in PERSONAL_PRONOUNS or (head.pos.startswith("NN") and _may_be_speaker_noun(index, ref, head)):
+        want = _wanted_type(head)
+        recent = _most_recent(index, book, genders, head.start, want, PERSONAL_PRONOUNS.get(word))
+        if recent:
+            return recent[0], recent[1], f"most recent {recent[1].value} before '{head.original_text}' ({cue.rule})"
+    # 5. an unnamed speaker described in the text: "a White House spokesman", "the ruling"
+    return _described(index, book, cue, ref, head)
+
+
+def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):
+    """A speaker the article describes but does not name, kept under the description."""
+    if not head.pos.startswith("NN") or not (
+        _may_be_speaker_noun(index, ref, head) or head.lemma.lower() in DOCUMENT_NOUNS
+    ):
+        return None
+    text, _, _ = index.span_text(ref.sentence, cue.mention_first, cue.mention_last)
+    kind = SpeakerType.organisation if head.lemma.lower() in ORGANISATION_NOUNS else SpeakerType.unknown
+    name = re.sub(r"^(?:the|a|an|another|some)\s+", "", clean_name(text), flags=re.I)
+    if not name:
+        return None
+    book.add_unlisted(name, kind, text)
+    return name, kind, f"described, not named ({cue.rule})"
+
+
+def _named_in(index: DocIndex, book: NameBook, sentence: int, first: int, last: int, head: int):
+    candidates = []
+    for i in range(first, last + 1):
+        entity = index.entity(sentence, i)
+        if entity is not None:
+            canonical = book.canonical_for_entity(entity)
+            person = book.person_named_by_word(index.sentences[sentence].tokens[i].word)
+            spills_over = entity.token_start < first or entity.token_end - 1 > last
+            if person and entity.ner != "PERSON" and spills_over:
+                # "Trump Calls" tagged as one organisation in a title-case headline, while
+                # the parse says the subject is just "Trump"
+                canonical = person
+            if canonical:
+                candidates.append((abs(i - head), canonical))
+    if not candidates:
+        return None
+    canonical = min(candidates)[1]
+    return canonical, book.speakers[canonical].type
+
+
+def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
+    found = index.chain_at.get(ref)
+    if not found:
+        return None
+    chain, own = found
+    ordered = [chain.mentions[chain.representative]] + chain.mentions
+    for mention in ordered:
+        if mention is own:
+            continue
+        named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head)
+        if named:
+            return named
+    return None
+
+
+def _may_be_speaker_noun(index: DocIndex, ref: TokenRef, head) -> bool:
+    """Could this noun be someone who speaks: a person, a body, or a document that "says"?"""
+    lemma = head.lemma.lower()
+    if lemma in ORGANISATION_NOUNS or lemma in SPOKES_NOUNS or lemma in HONORIFICS or lemma in PEOPLE_NOUNS:
+        return True
+    found = index.chain_at.get(ref)
+    return bool(found and found[1].animacy == "ANIMATE")
+
+
+def _wanted_type(head) -> SpeakerType | None:
+    word = head.word.lower()
+    if word in {"he", "she", "him", "her", "his"}:
+        return SpeakerType.person
+    if word in {"it", "its"}:
+        return SpeakerType.organisation
+    if head.pos.startswith("NN"):
+        return SpeakerType.organisation if head.lemma.lower() in ORGANISATION_NOUNS else SpeakerType.person
+    return None
+
+
+def _most_recent(index: DocIndex, book: NameBook, genders: dict[str, str], before: int,
+                 want: SpeakerType | None, gender: str | None):
+    """Who a pronoun or description most likely means, when coref has no answer.
+
+    People: the last person named before it, within a few paragraphs, whose known gender
+    fits. Organisations ("the business", "its developers"): the most often named
+    organisation among those named recently, because an article keeps returning to the
+    company it is about; with none before, the article's most named organisation."""
+    start_para = index.sentences[index.sentence_at(before)].paragraph
+    counts = _mention_counts(index, book)
+    fallback = None  # the most recent name of the wrong (or doubtful) gender
+    recent_orgs: list[str] = []
+    for entity in sorted(index.entities, key=lambda e: e.start, reverse=True):
+        if entity.start >= before:
+            continue
+        if start_para - index.sentences[entity.sentence].paragraph > RECENCY_PARAGRAPHS:
+            break
+        canonical = book.canonical_for_entity(entity)
+        if not canonical or canonical in index.relays:
+            continue
+        kind = book.speakers[canonical].type
+        if want is not None and kind != want:
+            continue
+        if kind == SpeakerType.organisation:
+            recent_orgs.append(canonical)
+            continue
+        if gender in {"MALE", "FEMALE"} and genders.get(canonical, gender) != gender:
+            fallback = fallback or (canonical, kind)
+            continue
+        return canonical, kind
+    if recent_orgs:
+        best = max(recent_orgs, key=lambda name: (counts.get(name, 0), -recent_orgs.index(name)))
+        return best, SpeakerType.organisation
+    if want == SpeakerType.organisation:
+        orgs = [n for n in counts if book.speakers[n].type == SpeakerType.organisation and n not in index.relays]
+        if orgs:
+            return max(orgs, key=lambda n: counts[n]), SpeakerType.organisation
+    return fallback
+
+
+def _mention_counts(index: DocIndex, book: NameBook) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entity in index.entities:
+        canonical = book.canonical_for_entity(entity)
+        if canonical:
+            counts[canonical] = counts.get(canonical, 0) + 1
+    return counts
+
+
+def _genders(index: DocIndex, book: NameBook) -> dict[str, str]:
+    """Gender of each named person as CoreNLP saw it: the gender it gives the proper-name
+    mentions (from first-name statistics), else a clear majority of the pronouns in the
+    person's coref chains. Unknown when the evidence is split."""
+    from_names: dict[str, dict[str, int]] = {}
+    from_pronouns: dict[str, dict[str, int]] = {}
+    for chain in index.doc.coref_chains:
+        names = {n for m in chain.mentions if (n := _named_in(index, book, m.sentence, m.token_start, m.token_end - 1, m.head))}
+        if len(names) != 1:
+            continue
+        name = next(iter(names))[0]
+        for mention in chain.mentions:
+            if mention.mention_type == "PROPER" and mention.gender in {"MALE", "FEMALE"}:
+                votes = from_names.setdefault(name, {})
+                votes[mention.gender] = votes.get(mention.gender, 0) + 1
+            pronoun = PERSONAL_PRONOUNS.get(mention.text.lower())
+            if pronoun in {"MALE", "FEMALE"}:
+                votes = from_pronouns.setdefault(name, {})
+                votes[pronoun] = votes.get(pronoun, 0) + 1
+    genders = {}
+    for name in set(from_names) | set(from_pronouns):
+        for votes in (from_names.get(name, {}), from_pronouns.get(name, {})):
+            if votes:
+                ranked = sorted(votes.values(), reverse=True)
+                if len(ranked) == 1 or ranked[0] >= 2 * ranked[1]:
+                    genders[name] = max(votes, key=votes.get)
+                    break
+    return genders
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+def _relays(index: DocIndex, book: NameBook) -> set[str]:
+    """Names that only ever appear as a channel, not a speaker: "according to the BBC",
+    "told CNBC". A pronoun or description is not resolved to them."""
+    channels, speakers = set(), set()
+    for entity in index.entities:
+        canonical = book.canonical_for_entity(entity)
+        if not canonical:
+            continue
+        tree = index.trees[entity.sentence]
+        tokens = index.sentences[entity.sentence].tokens
+        head = entity.token_end - 1
+        relation, governor = tree.parent.get(head, ("root", -1))
+        before = [t.word.lower() for t in tokens[max(0, entity.token_start - 3) : entity.token_start]]
+        if "according" in before or (relation in {"obj", "iobj"} and governor >= 0 and tokens[governor].lemma.lower() == "tell"):
+            channels.add(canonical)
+        elif relation.startswith("nsubj"):
+            speakers.add(canonical)
+    return channels - speakers
+
+
+def _collect_roles(index: DocIndex, book: NameBook) -> None:
+    """Titles and descriptions the article gives a named person:
+    "US President Donald Trump" -> "US President"; "Marina Zhang, an associate professor at
+    the University of Technology Sydney" -> "associate professor at the University of ..."."""
+    for entity in index.entities:
+        canonical = book.canonical_for_entity(entity)
+        if not canonical:
+            continue
+        speaker = book.speakers[canonical]
+        tree = index.trees[entity.sentence]
+        tokens = index.sentences[entity.sentence].tokens
+        head = entity.token_end - 1
+        first, _ = mention_span(tree, tokens, head)
+        while first < entity.token_start and (tokens[first].pos in {"DT", "PRP$", "POS", "IN", "VBG", "TO"} or tree.relation(first) == "case"):
+            first += 1
+        if first < entity.token_start:
+            words = index.text[tokens[first].start : tokens[entity.token_start - 1].end]
+            if clean_name(words + " X") != "X" and not index.in_quote(tokens[first]):
+                speaker.add_role(words)
+        for appos in tree.kids(head, "appos"):
+            sub = tree.subtree(appos)
+            if tokens[appos].pos.startswith("NN") and index.entity(entity.sentence, appos) is None:
+                text = index.text[tokens[sub[0]].start : tokens[sub[-1]].end]
+                if not index.in_quote(tokens[sub[0]]):
+                    speaker.add_role(text)
+
+
+# ----------------------------------------------------------------------------- quote types
+
+
+def _quote_type(ctx: QuoteContext, title: str | None) -> QuoteType:
+    span = ctx.quote
+    paragraphs = ctx.index.doc.paragraphs
+    if span.paragraph < len(paragraphs):
+        para = paragraphs[span.paragraph]
+        line = ctx.index.text[para.start : para.end]
+        if (title is not None and clean_name(title) == clean_name(line)) or (
+            span.paragraph < 3 and len(paragraphs) > 1 and _looks_like_headline(line)
+        ):
+            return QuoteType.headline
+    if _looks_like_title(span.text):
+        return QuoteType.non_speech
+    if looks_like_speech(span):
+        return QuoteType.direct
+    return QuoteType.non_speech  # until a rule finds a speaker: then it is a partial quote
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A title line near the top: short, no sentence end, its long words capitalised
+    ("**Trump Calls DeepSeek a 'Wake-Up Call' for American Tech Firms**")."""
+    bare = line.strip().strip("*#_ ").strip()
+    words = re.findall(r"[A-Za-z][\w'’-]*", bare)
+    if not words or len(words) > 25 or re.search(r"[.!?:]$", bare):
+        return False
+    long_words = [w for w in words if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
+_MINOR_WORDS = frozenset("a an the and or of in on at to for with by from as vs but nor".split())
+
+
+def _looks_like_title(text: str) -> bool:
+    """A name or title in quote marks, not speech: 'Face the Nation,', 'TQM in Practice',
+    'Keepin' It Real'. Two to seven words, every major word capitalised, no sentence inside."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not 2 <= len(words) <= 7 or re.search(r"[.!?]\s+\S", text.strip()):
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(major) and all(w[:1].isupper() or w[:1].isdigit() for w in major)
+
+
+def _context(ctx: QuoteContext) -> str:
+    sentences = ctx.sentences or [ctx.index.sentence_at(ctx.quote.start)] if ctx.index.sentences else []
+    if not sentences:
+        return ctx.quote.text
+    first = ctx.index.sentences[sentences[0]]
+    last = ctx.index.sentences[sentences[-1]]
+    return ctx.index.text[min(first.start, ctx.quote.outer_start) : max(last.end, ctx.quote.outer_end)]

@@ -1,0 +1,117 @@
+"""Word lists the attribution rules recognise. English news usage; lemmas, lowercase.
+
+These are closed classes of the language (speech verbs, honorifics, pronouns), not
+knowledge about any person or article.
+"""
+
+# Verbs that introduce or characterise speech: "X said", "X told", "X called it '...'".
+SPEECH_VERBS = frozenset(
+    """
+    say tell state remark assert note add reply respond comment write tweet post retweet explain
+    argue claim insist declare announce answer ask continue recall warn admit acknowledge
+    suggest observe describe call term dub label brand praise predict promise vow urge
+    report testify conclude concede joke quip boast brag complain charge contend maintain
+    stress emphasize emphasise shout yell chant sing scream whisper read cite rate rule
+    characterize characterise blast condemn slam criticize criticise deride mock dismiss counter
+    retort recount muse lament confirm deny affirm allege agree disagree pledge proclaim
+    reiterate repeat demand encourage exclaim wonder tout hail applaud accuse advise caution
+    indicate signal put refer threaten plead pray preach lecture scold chide tease taunt
+    thunder roar snap fume sneer gush rave rant concur posit opine speculate surmise
+    summarize summarise quote text email message announce publish headline title caption
+    describe decry denounce lambaste assail attack defend apologize apologise confess disclose reveal divulge assure reassure inform
+    notify remind point mention highlight underline underscore acknowledge recommend propose
+    tell recite mutter murmur sigh laugh cry shrug counsel
+    liken laud compare reference dismiss tout decry vouch swear insist grumble
+    """.split()
+)
+
+# Nouns that carry speech without a verb: "Musk's terse response was: ...", "in a statement".
+SPEECH_NOUNS = frozenset(
+    """
+    statement response remark remarks comment comments word words message reply answer tweet
+    post letter email interview speech testimony announcement claim claims assertion
+    declaration quote quip retort note memo press release op-ed essay column editorial
+    blog caption headline verdict ruling rating warning promise pledge vow plea question
+    """.split()
+)
+
+# "according to X", "in the words of X": X is the source.
+ACCORDING_TO = ("according", "to")
+
+PERSONAL_PRONOUNS = {
+    "he": "MALE",
+    "him": "MALE",
+    "his": "MALE",
+    "she": "FEMALE",
+    "her": "FEMALE",
+    "hers": "FEMALE",
+    "they": "PLURAL",
+    "them": "PLURAL",
+    "their": "PLURAL",
+    "it": "NEUTRAL",
+    "its": "NEUTRAL",
+    "i": "FIRST",
+    "we": "FIRST",
+}
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+HONORIFICS = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr.
+    sen sen. rep rep. gov gov. gen gen. col col. capt capt. lt lt. sgt sgt. pres pres.
+    president senator representative governor mayor judge justice secretary minister
+    chancellor premier king queen prince princess pope general admiral chief
+    """.split()
+)
+
+# Heads of nominal mentions that refer to organisations rather than people: "the newspaper said".
+ORGANISATION_NOUNS = frozenset(
+    """
+    company firm business startup start-up newspaper paper magazine network channel station
+    outlet website site agency department ministry government administration campaign
+    committee commission council board group organization organisation association union
+    party team club university college school institute foundation bank fund lab laboratory
+    court office bureau service police army military navy embassy league federation
+    corporation corp maker manufacturer producer retailer carrier airline insurer lender
+    regulator watchdog publication tabloid broadcaster studio developer developers
+    """.split()
+)
+
+# Nouns naming people who speak for an organisation: "its developers say", "a company spokesman said".
+SPOKES_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson representative representatives official officials
+    developers developer staff team aides aide executives executive management leadership
+    lawyers lawyer attorney attorneys
+    """.split()
+)
+
+SPEAKER_NER = frozenset({"PERSON", "ORGANIZATION"})
+
+# Documents that "say" things in news: 'the ruling said', 'the statement noted'.
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement report article study survey poll ruling filing complaint lawsuit brief memo
+    letter email tweet post editorial column piece story document release announcement
+    order opinion decision verdict transcript notice bill law
+    """.split()
+)
+
+# Generic nouns for people, for unnamed speakers: 'a doctor', 'protesters', 'critics'.
+PEOPLE_NOUNS = frozenset(
+    """
+    people person man woman men women mother father son daughter wife husband parent parents
+    child children kid kids boy girl friend friends neighbor neighbour neighbors neighbours
+    critic critics expert experts analyst analysts voter voters resident residents
+    supporter supporters protester protesters protestor protestors observer observers source
+    sources witness witnesses doctor doctors nurse teacher teachers student students
+    worker workers employee employees candidate candidates leader leaders member members
+    activist activists victim victims family families fan fans user users customer customers
+    citizen citizens official officials economist economists scientist scientists
+    researcher researchers professor lawmaker lawmakers legislator legislators politician
+    politicians insider insiders aide aides adviser advisers advisor advisors veteran veterans
+    owner owners founder founders investor investors colleague colleagues partner partners
+    reporter reporters journalist journalists writer writers author authors narrator host
+    """.split()
+)

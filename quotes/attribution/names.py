@@ -1,0 +1,122 @@
+"""One canonical name per person or organisation within an article, and their roles.
+
+"Trump", "President Donald Trump" and "Donald Trump" are one person when the shorter names'
+words are all in the longest one and they share its first or last word ("Mr Liang" ->
+"Liang Wenfeng": Chinese names put the family name first). The canonical name is the
+longest such PERSON name as written, without honorifics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from quotes.attribution.lexicon import HONORIFICS, SPEAKER_NER
+from quotes.attribution.syntax import DocIndex
+from quotes.models import EntityMention, SpeakerType
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name without honorifics or a possessive ending: "Mr. Liang's" -> ["Liang"]."""
+    words = [w for w in re.split(r"\s+", _POSSESSIVE.sub("", text.strip())) if w]
+    while len(words) > 1 and words[0].lower().rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+        words = words[1:]
+    return words
+
+
+def clean_name(text: str) -> str:
+    return " ".join(name_words(text))
+
+
+def is_part_of(short: list[str], long: list[str]) -> bool:
+    """"Liang" is part of "Liang Wenfeng"; "Donald" alone is not part of "Donald Trump"
+    unless it is also its last word; "Wang" is never part of "Liang Wenfeng"."""
+    if not short or len(short) > len(long):
+        return False
+    low_long = [w.lower() for w in long]
+    low_short = [w.lower() for w in short]
+    if any(w not in low_long for w in low_short):
+        return False
+    return low_short[-1] == low_long[-1] or low_short[0] == low_long[0] and len(short) == 1 and len(long) == 2
+
+
+@dataclass
+class Speaker:
+    name: str
+    type: SpeakerType
+    aliases: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,;:-—–")
+        role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+        if role and len(role) <= 120 and role.lower() not in (r.lower() for r in self.roles):
+            self.roles.append(role)
+
+
+class NameBook:
+    """The people and organisations an article names, keyed by their canonical names."""
+
+    def __init__(self, index: DocIndex):
+        self.index = index
+        self.speakers: dict[str, Speaker] = {}
+        self._canonical: dict[str, str] = {}  # cleaned surface form (lowercase) -> canonical
+        self._build()
+
+    def _build(self) -> None:
+        by_type: dict[str, Counter] = defaultdict(Counter)
+        surface: dict[str, set[str]] = defaultdict(set)
+        for entity in self.index.entities:
+            if entity.ner not in SPEAKER_NER or self.index.entity(entity.sentence, entity.token_start) is not entity:
+                continue
+            name = clean_name(entity.text)
+            if not name or not any(c.isalpha() for c in name):
+                continue
+            by_type[name][entity.ner] += 1
+            surface[name].add(entity.text)
+        # longest names first: each shorter name joins the longest name it is part of
+        names = sorted(by_type, key=lambda n: (-len(n.split()), -sum(by_type[n].values()), n))
+        for name in names:
+            words = name.split()
+            ner = by_type[name].most_common(1)[0][0]
+            target = None
+            for canonical in self.speakers:
+                other = self.speakers[canonical]
+                if (other.type == SpeakerType.person) == (ner == "PERSON") and is_part_of(words, canonical.split()):
+                    target = canonical
+                    break
+            if target is None:
+                target = name
+                kind = SpeakerType.person if ner == "PERSON" else SpeakerType.organisation
+                self.speakers[name] = Speaker(name=name, type=kind)
+            self._canonical[name.lower()] = target
+            self.speakers[target].aliases.update(surface[name])
+
+    def canonical(self, text: str) -> str | None:
+        return self._canonical.get(clean_name(text).lower())
+
+    def canonical_for_entity(self, entity: EntityMention) -> str | None:
+        if entity.ner not in SPEAKER_NER:
+            return None
+        return self.canonical(entity.text)
+
+    def person_named_by_word(self, word: str) -> str | None:
+        """The one person whose canonical name has this word first or last ("Trump")."""
+        found = {
+            name for name, s in self.speakers.items()
+            if s.type == SpeakerType.person and len(name.split()) > 1
+            and word.lower() in (name.split()[0].lower(), name.split()[-1].lower())
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def speaker(self, name: str) -> Speaker | None:
+        return self.speakers.get(name)
+
+    def add_unlisted(self, name: str, kind: SpeakerType, alias: str) -> Speaker:
+        """A speaker NER did not tag ("a White House spokesman"): kept under its own words."""
+        speaker = self.speakers.setdefault(name, Speaker(name=name, type=kind))
+        speaker.aliases.add(alias)
+        return speaker

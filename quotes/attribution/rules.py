@@ -1,0 +1,576 @@
+"""The attribution sieve: small rules, most precise first, each for one way news attributes speech.
+
+Every rule is a pure function ``rule(ctx) -> Cue | None`` over one quote's context. A ``Cue``
+names the mention the attribution rests on (its tokens) and the cue word; turning the
+mention into a canonical speaker (coref, names) is the resolver's job, not the rules'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.attribution.lexicon import (
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
+from quotes.attribution.syntax import DocIndex, TokenRef, Tree
+from quotes.models import QuoteSpan, Token
+
+
+@dataclass
+class Cue:
+    """What a rule found: the speaker mention's head token and span, and the cue word."""
+
+    rule: str
+    confidence: float
+    mention: TokenRef | None  # head token of the speaker mention
+    mention_first: int = 0  # token span of the mention within its sentence (inclusive)
+    mention_last: int = 0
+    cue: TokenRef | None = None
+    # set by rules that already know the speaker (continuation of a previous quote)
+    inherited: object | None = None
+
+
+@dataclass
+class QuoteContext:
+    index: DocIndex
+    quote: QuoteSpan
+    sentences: list[int]  # sentences the quote overlaps
+    previous: list  # attributions of the earlier quotes of the article, in order
+
+
+# ----------------------------------------------------------------------------- helpers
+
+_MENTION_RELATIONS = {"compound", "flat", "det", "amod", "nmod:poss", "case", "nummod", "name"}
+
+
+def mention_span(tree: Tree, tokens: list[Token], head: int) -> tuple[int, int]:
+    """The noun phrase of a speaker mention without appositions or relative clauses:
+    "Senate Majority Leader Mitch McConnell, R-Ky.," -> "Senate Majority Leader Mitch McConnell"."""
+    inside = {head}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for relation, child in tree.children.get(node, []):
+            if relation in _MENTION_RELATIONS or relation.split(":")[0] in {"compound", "flat"}:
+                if child not in inside:
+                    inside.add(child)
+                    stack.append(child)
+    first, last = head, head
+    while first - 1 in inside:
+        first -= 1
+    while last + 1 in inside:
+        last += 1
+    return first, last
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos.startswith("VB") and token.lemma.lower() in SPEECH_VERBS
+
+
+def is_speech_noun(token: Token) -> bool:
+    return token.pos.startswith("NN") and token.lemma.lower() in SPEECH_NOUNS
+
+
+def subject_of(tree: Tree, tokens: list[Token], verb: int, quoted: frozenset[int] = frozenset(), depth: int = 0) -> int | None:
+    """The subject of a speech verb, following participles and relative clauses up the tree.
+
+    "Trump said" -> Trump; "..., saying ..." -> the subject of the verb "saying" hangs off;
+    "Sam Altman, who termed it ..." -> Altman (the relative pronoun's antecedent);
+    "was written by Springsteen" -> Springsteen (the passive agent).
+    Tokens in ``quoted`` (inside a quotation) are never the subject: in '"My hope," he said'
+    the parser may make "hope" a subject too.
+    """
+    if depth > 4:
+        return None
+    subjects = [s for s in tree.kids(verb, "nsubj") if s not in quoted]
+    if subjects:
+        subject = subjects[0]
+        if tokens[subject].lemma.lower() in RELATIVE_PRONOUNS and tree.relation(verb).startswith("acl"):
+            return tree.head(verb)
+        return subject
+    if depth == 0 and verb > 0 and (verb - 1 in quoted or tokens[verb - 1].pos in {"''", "``", ",", "NFP", ":"}):
+        inverted = _inverted_subject(tree, tokens, verb, quoted)
+        if inverted is not None:
+            return inverted
+    for agent in tree.kids(verb, "obl:agent", "obl"):
+        if any(tokens[c].lemma.lower() == "by" for c in tree.kids(agent, "case")) and tree.kids(verb, "aux:pass"):
+            return agent
+    relation, governor = tree.parent.get(verb, ("root", -1))
+    if governor < 0:
+        return None
+    base = relation.split(":")[0]
+    if base == "xcomp":
+        # object control: "prompting US President Donald Trump to label it ..."
+        controllers = [o for o in tree.kids(governor, "obj") if o not in quoted and o < verb]
+        if controllers and tokens[controllers[0]].pos.startswith(("NN", "PRP")):
+            return controllers[0]
+    if relation.startswith("acl") and tokens[governor].pos in {"NNP", "NNPS", "PRP"}:
+        return governor  # "Trump, calling it ...": the participle modifies the speaker
+    if base in {"xcomp", "advcl", "conj", "parataxis", "ccomp", "dep"}:
+        return subject_of(tree, tokens, governor, quoted, depth + 1)
+    return None
+
+
+def _inverted_subject(tree: Tree, tokens: list[Token], verb: int, quoted: frozenset[int]) -> int | None:
+    """The speaker after the verb in an inversion: '"...," said Burman.', '..., says Marina
+    Zhang, an associate professor'. Parsers often hang the name as obj, xcomp or dep."""
+    if tokens[verb].pos not in {"VBD", "VBZ", "VBP"}:
+        return None
+    for child in tree.kids(verb, "obj", "xcomp", "dep", "nsubj", "iobj", "appos"):
+        if child > verb and child not in quoted and tokens[child].pos.startswith(("NN", "PRP")) and not tree.kids(child, "case"):
+            between = tokens[verb + 1 : child]
+            if all(t.pos.startswith(("NN", "DT", "JJ", "RB", "CD", "PRP$", "POS")) or t.word in {",", "-"} for t in between):
+                return child
+    return None
+
+
+def _cue_tokens(ctx: QuoteContext, sentence: int) -> list[int]:
+    """Tokens of a sentence that lie outside every quotation."""
+    return [t.index for t in ctx.index.sentences[sentence].tokens if not ctx.index.in_quote(t)]
+
+
+def _quoted(ctx: QuoteContext, sentence: int) -> frozenset[int]:
+    return frozenset(t.index for t in ctx.index.sentences[sentence].tokens if ctx.index.in_quote(t))
+
+
+def _distance(ctx: QuoteContext, token: Token) -> int:
+    q = ctx.quote
+    if token.end <= q.outer_start:
+        return q.outer_start - token.end
+    return max(0, token.start - q.outer_end)
+
+
+def _make(ctx: QuoteContext, rule: str, confidence: float, sentence: int, head: int, cue: int | None) -> Cue:
+    tree = ctx.index.trees[sentence]
+    tokens = ctx.index.sentences[sentence].tokens
+    first, last = mention_span(tree, tokens, head)
+    return Cue(
+        rule=rule,
+        confidence=confidence,
+        mention=TokenRef(sentence, head),
+        mention_first=first,
+        mention_last=last,
+        cue=TokenRef(sentence, cue) if cue is not None else None,
+    )
+
+
+def _speaker_ok(ctx: QuoteContext, sentence: int, head: int) -> bool:
+    """A usable speaker mention: a noun or pronoun outside the quotation, not "it" or "that"."""
+    token = ctx.index.sentences[sentence].tokens[head]
+    if ctx.index.in_quote(token):
+        return False
+    if token.pos.startswith("PRP") and token.word.lower() not in PERSONAL_PRONOUNS:
+        return False
+    if token.word.lower() in {"this", "that", "there", "which", "what"}:
+        return False
+    return token.pos.startswith(("NN", "PRP", "CD", "FW")) or ctx.index.entity(sentence, head) is not None
+
+
+def looks_like_speech(span: QuoteSpan) -> bool:
+    """A sentence or more of speech: words that start with a capital and end with sentence
+    punctuation inside the marks ('We didn't expect it,' / 'Obviously.'), or a long run."""
+    words = span.text.split()
+    if not words:
+        return False
+    ends_sentence = bool(re.search(r"[.!?,;:…]$", span.text.rstrip()))
+    starts_capital = span.text.lstrip()[:1].isupper()
+    return (starts_capital and ends_sentence) or (len(words) >= 8 and (starts_capital or ends_sentence)) or span.continues
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def speech_verb_with_subject(ctx: QuoteContext) -> Cue | None:
+    """A speech verb outside the quote, in the quote's own sentence, with a subject.
+
+    Covers both orders and inversion: '"We didn't expect it," he told me.',
+    'Trump remarked, "If you could do it cheaper..."', '..., says Marina Zhang, an associate
+    professor at ...', 'Sam Altman, who termed it "an impressive model"', 'calling it "..."'.
+    A verb that governs the quote wins, the outermost first ('Trump said ... that Clinton
+    described the deal as "the gold standard"' is Trump's report); else the nearest verb.
+    "told CNBC" never makes CNBC the speaker because only subjects are taken.
+    """
+    governing: tuple[int, int, int, int] | None = None
+    nearest: tuple[int, int, int, int] | None = None
+    for sentence in ctx.sentences:
+        tokens = ctx.index.sentences[sentence].tokens
+        tree = ctx.index.trees[sentence]
+        quoted = _quoted(ctx, sentence)
+        ancestors = _ancestors_of_quote(ctx, sentence)
+        for i in _cue_tokens(ctx, sentence):
+            if not is_speech_verb(tokens[i]):
+                continue
+            subject = subject_of(tree, tokens, i, quoted)
+            if subject is None or not _speaker_ok(ctx, sentence, subject):
+                continue
+            if i in ancestors:
+                depth = ancestors[i]
+                if governing is None or depth > governing[0]:
+                    governing = (depth, sentence, subject, i)
+            distance = _distance(ctx, tokens[i])
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, sentence, subject, i)
+    best = governing or nearest
+    if best is None:
+        return None
+    _, sentence, subject, verb = best
+    return _make(ctx, "speech_verb_with_subject", 0.9 if governing else 0.8, sentence, subject, verb)
+
+
+def _ancestors_of_quote(ctx: QuoteContext, sentence: int) -> dict[int, int]:
+    """Tokens above the quote in the dependency tree, each with its height above it
+    (larger = closer to the root)."""
+    tokens = ctx.index.sentences[sentence].tokens
+    tree = ctx.index.trees[sentence]
+    inside = {t.index for t in tokens if ctx.quote.start <= t.start and t.end <= ctx.quote.end}
+    heads = [i for i in inside if tree.head(i) not in inside]
+    found: dict[int, int] = {}
+    for head in heads:
+        node, height = tree.head(head), 1
+        relation = tree.relation(head)
+        while node >= 0 and height < 50:
+            found[node] = max(found.get(node, 0), height)
+            if relation.startswith("acl"):
+                break  # whoever stands above a relative clause did not say what is in it
+            relation = tree.relation(node)
+            node, height = tree.head(node), height + 1
+    return found
+
+
+def according_to(ctx: QuoteContext) -> Cue | None:
+    """'according to X' in the quote's sentence, when no speech verb names a speaker:
+    '"...," according to the campaign's statement.'"""
+    for sentence in ctx.sentences:
+        tokens = ctx.index.sentences[sentence].tokens
+        tree = ctx.index.trees[sentence]
+        for i in _cue_tokens(ctx, sentence):
+            if tokens[i].word.lower() != "according":
+                continue
+            if i + 1 >= len(tokens) or tokens[i + 1].word.lower() != "to":
+                continue
+            # "according to X": X governs "according" (case) or follows it
+            source = tree.head(i) if tree.relation(i).startswith("case") else None
+            if source is None or source <= i:
+                source = next((j for j in range(i + 2, len(tokens)) if tokens[j].pos.startswith(("NN", "PRP"))), None)
+            if source is None:
+                continue
+            if _speaker_ok(ctx, sentence, source):
+                return _make(ctx, "according_to", 0.75, sentence, source, i)
+    return None
+
+
+def possessive_speech_noun(ctx: QuoteContext) -> Cue | None:
+    """A speech noun owned by the speaker, with no verb: 'Musk's terse response to this claim
+    was simply: "Obviously."', 'In his statement, Smith ...' (the possessor is the speaker)."""
+    for sentence in ctx.sentences:
+        tokens = ctx.index.sentences[sentence].tokens
+        tree = ctx.index.trees[sentence]
+        for i in _cue_tokens(ctx, sentence):
+            if not is_speech_noun(tokens[i]):
+                continue
+            owners = tree.kids(i, "nmod:poss")
+            if owners and _speaker_ok(ctx, sentence, owners[0]):
+                return _make(ctx, "possessive_speech_noun", 0.8, sentence, owners[0], i)
+    return None
+
+
+_NP_TAGS = ("NNP", "NNPS", "NN", "NNS", "PRP", "DT", "JJ", "POS", "CD", "HYPH")
+
+
+def _token_stream(ctx: QuoteContext, forward: bool, limit: int = 12):
+    """Tokens just after (or before, nearest first) the quote, in its paragraph, stopping
+    at the next quotation."""
+    index = ctx.index
+    if not index.sentences:
+        return
+    anchor = ctx.quote.outer_end if forward else ctx.quote.outer_start
+    sentence = index.sentence_at(anchor if forward else max(0, anchor - 1))
+    step = 1 if forward else -1
+    taken = 0
+    while 0 <= sentence < len(index.sentences) and taken < limit:
+        s = index.sentences[sentence]
+        if s.paragraph != ctx.quote.paragraph:
+            return
+        tokens = s.tokens if forward else list(reversed(s.tokens))
+        for token in tokens:
+            if (forward and token.start < anchor) or (not forward and token.end > anchor):
+                continue
+            if index.in_quote(token):
+                return
+            yield sentence, token
+            taken += 1
+            if taken >= limit:
+                return
+        sentence += step
+
+
+def _noun_phrase_head(run: list[tuple[int, Token]]) -> tuple[int, int] | None:
+    """The head of a short noun phrase given in reading order: its last noun or pronoun."""
+    for sentence, token in reversed(run):
+        if token.pos.startswith(("NN", "PRP")) and token.pos != "PRP$":
+            return sentence, token.index
+    return None
+
+
+def speech_verb_right_after(ctx: QuoteContext) -> Cue | None:
+    """'"...," she said.' / '"...," said Burman.': the attribution that directly follows a
+    quote is its cue, even when a verb earlier in the sentence also governs it
+    ('McCaskill scolded him: "...," she said.')."""
+    if ctx.quote.close_mark is None:
+        return None
+    after = ctx.index.text[ctx.quote.outer_end : ctx.quote.outer_end + 3]
+    before_close = ctx.index.text[max(0, ctx.quote.outer_end - 3) : ctx.quote.outer_end]
+    if not (after.startswith((",", " ")) and any(c in before_close for c in ",!?—–-")):
+        return None  # only a quote that ends with a comma-like stop hands over to its cue
+    cue = adjacent_speech_verb(ctx)
+    if cue is not None:
+        cue.rule = "speech_verb_right_after"
+    return cue
+
+
+def adjacent_speech_verb(ctx: QuoteContext) -> Cue | None:
+    """A speech verb right next to the quote, read off the token sequence when the parse is
+    unusable: '“..., those 5,000 people,’” Merkley said.' (the tokenizer glued ’” together and
+    the parser made Merkley an apposition), '“...?” Clinton said.' split into its own sentence,
+    'said James Acton, a physicist ...', 'Vann R. Newkirk II, a writer for The Atlantic, said'.
+    """
+    after = list(_token_stream(ctx, forward=True))
+    while after and after[0][1].word in {",", "--", "-", "—", "―"}:
+        after = after[1:]
+    # (a) NAME said  (b) said NAME
+    run: list[tuple[int, Token]] = []
+    for k, (sentence, token) in enumerate(after):
+        if is_speech_verb(token):
+            if run:
+                head = _noun_phrase_head(run)
+                if head and _speaker_ok(ctx, *head):
+                    return _make(ctx, "adjacent_speech_verb", 0.9, head[0], head[1], token.index)
+            following = []
+            for s2, t2 in after[k + 1 :]:
+                if t2.pos.startswith(_NP_TAGS) and t2.word not in {",", "."}:
+                    following.append((s2, t2))
+                else:
+                    break
+            head = _noun_phrase_head(following)
+            if head and _speaker_ok(ctx, *head):
+                return _make(ctx, "adjacent_speech_verb", 0.9, head[0], head[1], token.index)
+            return None
+        if token.pos.startswith(_NP_TAGS) or token.pos in {"RB", "NNP"}:
+            run.append((sentence, token))
+        elif token.word == "," and run:
+            # an apposition between the name and the verb: "Acton, a physicist at X, said"
+            continue
+        else:
+            return None
+    return None
+
+
+def speech_verb_introduces_quote(ctx: QuoteContext) -> Cue | None:
+    """'NAME said:' or 'NAME told reporters,' right before the quote, read off the tokens:
+    'Ion Stoica told me: "..."' when the parser attached the quote elsewhere."""
+    before = list(_token_stream(ctx, forward=False, limit=10))
+    if not before or before[0][1].word not in {":", ","}:
+        return None
+    for k, (sentence, token) in enumerate(before[1:], start=1):
+        if is_speech_verb(token):
+            tree = ctx.index.trees[sentence]
+            tokens = ctx.index.sentences[sentence].tokens
+            quoted = _quoted(ctx, sentence)
+            subject = subject_of(tree, tokens, token.index, quoted)
+            if subject is None and token.pos == "VBG":
+                # a participle adjunct belongs to the main clause: 'He reacted to a post
+                # claiming ... by replying, "Obviously."' (however the parser attached it)
+                roots = tree.kids(-1) or [d for d in range(len(tokens)) if tree.head(d) == -1 and d in tree.children]
+                subject = subject_of(tree, tokens, roots[0], quoted) if roots else None
+            if subject is not None and _speaker_ok(ctx, sentence, subject):
+                return _make(ctx, "speech_verb_introduces_quote", 0.75, sentence, subject, token.index)
+            run = [(s, t) for s, t in reversed(before[k + 1 : k + 6]) if t.pos.startswith(_NP_TAGS)]
+            if not run:
+                # verb first: 'Said Ellis: "..."'
+                run = [(s, t) for s, t in reversed(before[1:k]) if t.pos.startswith(_NP_TAGS)]
+            head = _noun_phrase_head(run)
+            if head and _speaker_ok(ctx, *head):
+                return _make(ctx, "speech_verb_introduces_quote", 0.7, head[0], head[1], token.index)
+            return None
+    return None
+
+
+def name_and_colon(ctx: QuoteContext) -> Cue | None:
+    """A name and a colon right before the quote, with no verb: headlines and
+    transcripts ('Musk: "Obviously."', 'Trump on DeepSeek: \'A wake-up call\'')."""
+    before = list(_token_stream(ctx, forward=False, limit=8))
+    if not before or before[0][1].word != ":":
+        return None
+    for sentence, token in before[1:]:
+        if token.pos.startswith("VB"):
+            return None
+        entity = ctx.index.entity(sentence, token.index)
+        if entity is not None and entity.ner in {"PERSON", "ORGANIZATION"}:
+            return _make(ctx, "name_and_colon", 0.7, sentence, entity.token_end - 1, None)
+    return None
+
+
+def dash_signature(ctx: QuoteContext) -> Cue | None:
+    """A quote signed with a dash after it, as in tweets and epigraphs:
+    '"Make America great again!" ― Donald Trump (@realDonaldTrump)'."""
+    text = ctx.index.text
+    after = text[ctx.quote.outer_end : ctx.quote.outer_end + 6].lstrip().lstrip(".,").lstrip()
+    if not after or after[0] not in "―—–-":
+        return None
+    run = []
+    for sentence, token in _token_stream(ctx, forward=True, limit=8):
+        if token.word in {",", "―", "—", "–", "-", "--"} and not run:
+            continue
+        if token.pos in {"NNP", "NNPS"}:
+            run.append((sentence, token))
+        elif run:
+            break
+    head = _noun_phrase_head(run)
+    if head is None:
+        return None
+    return _make(ctx, "dash_signature", 0.8, head[0], head[1], None)
+
+
+def colon_paragraph_before(ctx: QuoteContext) -> Cue | None:
+    """A quote that opens its own paragraph after a paragraph ending with a colon:
+    'Zhang commented:' / 'Ion Stoica, co-founder and executive chair of Databricks:'
+    followed by a block quote. The speaker is the subject of the last speech verb there,
+    else the first person or organisation named in it."""
+    index = ctx.index
+    q = ctx.quote
+    paragraphs = index.doc.paragraphs
+    if q.paragraph <= 0 or q.paragraph >= len(paragraphs):
+        return None
+    para = paragraphs[q.paragraph]
+    if index.text[para.start : q.outer_start].strip():
+        return None  # the quote does not open its paragraph
+    before = paragraphs[q.paragraph - 1]
+    if not index.text[before.start : before.end].rstrip().endswith(":") or before.first_sentence < 0:
+        return None
+    last = before.last_sentence
+    tokens = index.sentences[last].tokens
+    tree = index.trees[last]
+    for i in range(len(tokens) - 1, -1, -1):
+        if is_speech_verb(tokens[i]) and not index.in_quote(tokens[i]):
+            subject = subject_of(tree, tokens, i, _quoted(ctx, last))
+            if subject is not None and _speaker_ok(ctx, last, subject):
+                return _make(ctx, "colon_paragraph_before", 0.85, last, subject, i)
+        if is_speech_noun(tokens[i]):
+            owners = tree.kids(i, "nmod:poss")
+            if owners and _speaker_ok(ctx, last, owners[0]):
+                return _make(ctx, "colon_paragraph_before", 0.8, last, owners[0], i)
+    # no verb at all ("Ion Stoica, co-founder and executive chair of Databricks:"): the
+    # name nearest the colon, a person before an organisation
+    for sentence in range(before.last_sentence, before.first_sentence - 1, -1):
+        named = [
+            index.entity(sentence, t.index)
+            for t in index.sentences[sentence].tokens
+            if index.entity(sentence, t.index) is not None and not index.in_quote(t)
+        ]
+        named = [e for e in named if e.ner in {"PERSON", "ORGANIZATION"}]
+        if named:
+            entity = next((e for e in named if e.ner == "PERSON"), named[0])
+            return _make(ctx, "colon_paragraph_before", 0.7, sentence, entity.token_end - 1, None)
+    return None
+
+
+def speech_verb_nearby_sentence(ctx: QuoteContext) -> Cue | None:
+    """The attribution stands in the next or previous sentence of the same paragraph, with
+    no other quotation in between: '"It's over." That is what Smith said on Monday.'"""
+    index = ctx.index
+    if not ctx.sentences or not looks_like_speech(ctx.quote):
+        return None  # a fragment needs its cue in its own sentence
+    candidates = [ctx.sentences[-1] + 1, ctx.sentences[0] - 1]
+    for sentence in candidates:
+        if sentence < 0 or sentence >= len(index.sentences):
+            continue
+        if index.sentences[sentence].paragraph != ctx.quote.paragraph:
+            continue
+        tokens = index.sentences[sentence].tokens
+        if any(index.in_quote(t) for t in tokens):
+            continue
+        tree = index.trees[sentence]
+        for i, token in enumerate(tokens):
+            if is_speech_verb(token):
+                subject = subject_of(tree, tokens, i)
+                if subject is not None and _speaker_ok(ctx, sentence, subject):
+                    return _make(ctx, "speech_verb_nearby_sentence", 0.6, sentence, subject, i)
+    return None
+
+
+def continues_previous_quote(ctx: QuoteContext) -> Cue | None:
+    """A quote with no attribution of its own, right after a quote by a known speaker in the
+    same or the previous paragraph, continues that speaker:
+    '"We didn't expect pricing to be such a sensitive issue," he told me.' followed by the
+    paragraph '"We were simply following our pace, calculating costs ..."'."""
+    if not ctx.previous or (ctx.quote.close_mark is None and not ctx.quote.continues):
+        return None  # an excerpt left open is nobody's speech by mere position
+    last = ctx.previous[-1]
+    if ctx.quote.paragraph - last.paragraph > 1:
+        return None
+    if last.paragraph < ctx.quote.paragraph:
+        # the paragraph in between must hold nothing but this quote (and its punctuation)
+        para = ctx.index.doc.paragraphs[ctx.quote.paragraph]
+        if ctx.index.text[para.start : ctx.quote.outer_start].strip():
+            return None
+    confidence = 0.75 if ctx.quote.continues else 0.65
+    return Cue(rule="continues_previous_quote", confidence=confidence, mention=None, inherited=last)
+
+
+def speech_verb_just_before(ctx: QuoteContext) -> Cue | None:
+    """'Trump boasted, "That makes me smart."': a speech verb right before the opening mark
+    (after a comma or colon) introduces the quote, whatever clause the parser hung it in."""
+    before = list(_token_stream(ctx, forward=False, limit=3))
+    if len(before) < 2 or before[0][1].word not in {",", ":"} or not is_speech_verb(before[1][1]):
+        return None
+    cue = speech_verb_introduces_quote(ctx)
+    if cue is not None:
+        cue.rule = "speech_verb_just_before"
+    return cue
+
+
+def subject_of_the_clause(ctx: QuoteContext) -> Cue | None:
+    """A fragment quoted inside a clause whose subject is a named person or organisation,
+    with no speech verb at all: 'Reid has gone after Trump as a "human leech who will bleed
+    the country"', 'Trump likened the refugees to a "vicious snake"'. The subject of the verb
+    that governs the fragment is taken as its source, with low confidence."""
+    if looks_like_speech(ctx.quote) or len(ctx.sentences) != 1:
+        return None
+    sentence = ctx.sentences[0]
+    tree = ctx.index.trees[sentence]
+    tokens = ctx.index.sentences[sentence].tokens
+    quoted = _quoted(ctx, sentence)
+    ancestors = sorted(_ancestors_of_quote(ctx, sentence).items(), key=lambda item: item[1])
+    for node, height in ancestors:
+        if height > 2:
+            return None  # the verb must take the fragment (or its noun phrase) directly
+        if not tokens[node].pos.startswith("VB"):
+            continue
+        subject = subject_of(tree, tokens, node, quoted)
+        if subject is None or not _speaker_ok(ctx, sentence, subject):
+            return None
+        if ctx.index.entity(sentence, subject) is None and tokens[subject].pos not in {"PRP"}:
+            return None
+        return _make(ctx, "subject_of_the_clause", 0.45, sentence, subject, node)
+    return None
+
+
+SIEVE = (
+    speech_verb_right_after,
+    speech_verb_just_before,
+    speech_verb_with_subject,
+    adjacent_speech_verb,
+    speech_verb_introduces_quote,
+    possessive_speech_noun,
+    colon_paragraph_before,
+    according_to,
+    name_and_colon,
+    dash_signature,
+    speech_verb_nearby_sentence,
+    continues_previous_quote,
+    subject_of_the_clause,
+)

@@ -1,0 +1,165 @@
+"""Read-only lookups over a Document: dependency trees, entities, coref, quote masks.
+
+Built once per document (linear in its size) so that every rule is a cheap lookup.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from quotes.models import CorefChain, CorefMention, Document, EntityMention, QuoteSpan, Sentence, Token
+
+
+@dataclass(frozen=True)
+class TokenRef:
+    sentence: int
+    index: int
+
+
+@dataclass
+class Tree:
+    """The basic dependency tree of one sentence."""
+
+    parent: dict[int, tuple[str, int]] = field(default_factory=dict)  # dependent -> (relation, governor)
+    children: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def kids(self, index: int, *relations: str) -> list[int]:
+        found = self.children.get(index, [])
+        if not relations:
+            return [d for _, d in found]
+        return [d for r, d in found if r in relations or r.split(":")[0] in relations]
+
+    def relation(self, index: int) -> str:
+        return self.parent.get(index, ("root", -1))[0]
+
+    def head(self, index: int) -> int:
+        return self.parent.get(index, ("root", -1))[1]
+
+    def subtree(self, index: int) -> list[int]:
+        out, stack = [], [index]
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(self.kids(node))
+        return sorted(out)
+
+
+class DocIndex:
+    def __init__(self, document: Document, quotes: list[QuoteSpan]):
+        self.doc = document
+        self.text = document.text
+        self.sentences = document.sentences
+        self._sentence_starts = [s.start for s in document.sentences]
+        self.trees = [self._tree(s) for s in document.sentences]
+        self.entities = list(document.entities) + _untagged_names(document)
+        self.entities.sort(key=lambda e: e.start)
+        self.entity_at: dict[TokenRef, EntityMention] = {}
+        for entity in self.entities:
+            if all(t.pos.startswith(("PRP", "WP")) for t in document.sentences[entity.sentence].tokens[entity.token_start:entity.token_end]):
+                continue  # coref adds pronouns as PERSON mentions; they name nobody
+            for i in range(entity.token_start, entity.token_end):
+                self.entity_at[TokenRef(entity.sentence, i)] = entity
+        self.chain_at: dict[TokenRef, tuple[CorefChain, CorefMention]] = {}
+        for chain in document.coref_chains:
+            for mention in chain.mentions:
+                # the head token identifies the mention; inner tokens map too unless taken
+                self.chain_at[TokenRef(mention.sentence, mention.head)] = (chain, mention)
+        for chain in document.coref_chains:
+            for mention in chain.mentions:
+                for i in range(mention.token_start, mention.token_end):
+                    self.chain_at.setdefault(TokenRef(mention.sentence, i), (chain, mention))
+        self.relays: set[str] = set()  # names used only as channels ("according to the BBC")
+        # quoted character ranges, sorted: a token inside any quote is never a cue or a speaker
+        self._quote_starts = [q.outer_start for q in quotes]
+        self._quote_ends = [q.outer_end for q in quotes]
+
+    @staticmethod
+    def _tree(sentence: Sentence) -> Tree:
+        tree = Tree()
+        for dep in sentence.basic_dependencies:
+            if dep.governor < 0:
+                continue
+            tree.parent[dep.dependent] = (dep.relation, dep.governor)
+            tree.children.setdefault(dep.governor, []).append((dep.relation, dep.dependent))
+        return tree
+
+    # -- positions ----------------------------------------------------------------------
+    def sentence_at(self, char: int) -> int:
+        """Index of the sentence containing (or last starting before) a character offset."""
+        return max(0, bisect_right(self._sentence_starts, char) - 1)
+
+    def sentences_overlapping(self, start: int, end: int) -> list[int]:
+        if not self.sentences:
+            return []
+        first = self.sentence_at(start)
+        out = []
+        for i in range(first, len(self.sentences)):
+            s = self.sentences[i]
+            if s.start >= end:
+                break
+            if s.end > start:
+                out.append(i)
+        return out
+
+    def in_quote(self, token: Token) -> bool:
+        i = bisect_right(self._quote_starts, token.start) - 1
+        # quotes can nest, so look back over a few earlier openings
+        for j in range(i, max(-1, i - 4), -1):
+            if self._quote_starts[j] <= token.start and token.end <= self._quote_ends[j]:
+                return True
+        return False
+
+    def token(self, ref: TokenRef) -> Token:
+        return self.sentences[ref.sentence].tokens[ref.index]
+
+    def span_text(self, sentence: int, first: int, last: int) -> tuple[str, int, int]:
+        toks = self.sentences[sentence].tokens
+        start, end = toks[first].start, toks[last].end
+        return self.text[start:end], start, end
+
+    def entity(self, sentence: int, index: int) -> EntityMention | None:
+        return self.entity_at.get(TokenRef(sentence, index))
+
+
+def _untagged_names(document: Document) -> list[EntityMention]:
+    """Proper nouns NER left untagged but the article repeats: new company names
+    ("DeepSeek" x13, tagged O by a model trained before it existed). A run of NNP tokens
+    tagged O, not next to a tagged name (that is a title: "US President Donald Trump"),
+    seen at least twice, counts as an organisation: people's names are what NER knows best."""
+    runs: list[tuple[Sentence, int, int]] = []
+    for sentence in document.sentences:
+        tokens = sentence.tokens
+        i = 0
+        while i < len(tokens):
+            if tokens[i].pos in {"NNP", "NNPS"} and tokens[i].ner == "O" and tokens[i].word[:1].isupper():
+                j = i
+                while j + 1 < len(tokens) and tokens[j + 1].pos in {"NNP", "NNPS"} and tokens[j + 1].ner == "O":
+                    j += 1
+                before = tokens[i - 1].ner if i > 0 else "O"
+                after = tokens[j + 1].ner if j + 1 < len(tokens) else "O"
+                if before == "O" and after == "O" and j - i < 3:
+                    runs.append((sentence, i, j + 1))
+                i = j + 1
+            else:
+                i += 1
+    counts: dict[str, int] = {}
+    for sentence, i, j in runs:
+        key = " ".join(t.word for t in sentence.tokens[i:j])
+        counts[key] = counts.get(key, 0) + 1
+    found = []
+    for sentence, i, j in runs:
+        key = " ".join(t.word for t in sentence.tokens[i:j])
+        if counts[key] >= 2 and any(c.islower() for c in key) and key.lower() not in _NOT_NAMES:
+            toks = sentence.tokens[i:j]
+            found.append(
+                EntityMention(
+                    sentence=sentence.index, token_start=i, token_end=j, start=toks[0].start,
+                    end=toks[-1].end, text=document.text[toks[0].start : toks[-1].end], ner="ORGANIZATION",
+                )
+            )
+    return found
+
+
+# Capitalised words that are not names, however often they recur.
+_NOT_NAMES = frozenset("mr mrs ms dr president senator governor mayor chairman ceo".split())

@@ -1,0 +1,264 @@
+"""Variant wordings of the same quote, grouped within a speaker.
+
+Outlets rewrite quotes: "If you could do it cheaper, for less, and still achieve the same
+effect" becomes "If you could do it cheaper [and] reach the same result". Plain embeddings
+and token-set ratios do not separate those from a different quote by the same speaker, so
+two wordings are variants when (measured on a labelled pair fixture, tests/fixtures):
+
+- their normalised words are equal (an exact duplicate), or
+- the shorter one's words appear contiguously in the longer one (a partial quote: "a
+  wake-up call" in "This is a wake-up call for our tech industry"), at least two words, or
+  nearly so (rapidfuzz partial_ratio >= 92, at least four words and two content words), or
+- they share at least 4 content words, at least 60% of the shorter one's content words,
+  and at least 60% of them in the same order (longest common subsequence), or
+- their characters are 90% alike (rapidfuzz ratio), for short quotes with small edits.
+
+Scaling: no all-pairs comparison. Each group is rooted at its longest wording; a new quote
+is compared only with the roots of groups of the same speaker that share one of its
+rarest content words (``candidate_keys``; the store keeps the keys in an indexed table),
+so the work per quote is bounded by the speaker's vocabulary overlap, not the corpus.
+Comparing with the root only keeps short generic fragments from chaining unrelated
+quotes together.
+
+Public surface: ``normalise_quote``, ``content_words``, ``candidate_keys``, ``similarity``,
+``is_variant``, ``canonical_wording``, ``Grouper`` (in-memory, for benchmarks and tests;
+the store implements the same steps over SQLite), ``bcubed``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Hashable, Iterable
+
+from rapidfuzz.fuzz import partial_ratio, ratio
+
+_QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "´": "'", "`": "'"})
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_WORD = re.compile(r"[\w][\w']*")
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but nor so yet of in on at to for with by from as into onto over under
+    about after before than then that this these those there here it its it's i me my we us our
+    you your he him his she her they them their is are was were be been being am do does did
+    done have has had having will would shall should can may might must not no n't 's 're 've
+    'll 'd if what which who whom whose when where why how all any some such very just also
+    only even more most much many too up out off own same other again once
+    """.split()
+)
+
+MIN_SHARED = 4
+MIN_SHARED_SHARE = 0.6
+MIN_ORDER_SHARE = 0.6
+MIN_FUZZ = 90.0
+MIN_PARTIAL = 92.0
+KEYS_PER_QUOTE = 4
+
+
+def normalise_quote(text: str) -> str:
+    """Lowercase words without punctuation or editorial brackets' brackets: the form two
+    printings of the same wording share ("that's" and "that’s" are one word)."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_CHARS).lower()
+    text = text.replace("[", " ").replace("]", " ").replace("-", " ")
+    return " ".join(_WORD.findall(text))
+
+
+def words(text: str) -> list[str]:
+    return normalise_quote(text).split()
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry the meaning, in order; editorial insertions ("[and]") are not the
+    speaker's words and are left out."""
+    text = _BRACKETED.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTE_CHARS).lower()).replace("-", " ")
+    return [w for w in _WORD.findall(text) if w not in STOPWORDS]
+
+
+def candidate_keys(text: str, limit: int = KEYS_PER_QUOTE) -> list[str]:
+    """The words a quote is looked up and indexed by: its longest (rarest, in practice)
+    content words, or its words when it is all function words."""
+    cw = sorted(set(content_words(text)), key=lambda w: (-len(w), w))
+    return cw[:limit] or sorted(set(words(text)), key=lambda w: (-len(w), w))[:limit]
+
+
+MAX_VERIFIED = 12
+
+
+def shortlist(hits: dict, n_keys: int) -> list:
+    """The candidate groups worth verifying: those sharing at least two of the quote's keys
+    (one, for a quote with a single key), most shared first, at most MAX_VERIFIED. A variant
+    keeps most of its rare words, so this prunes unrelated quotes of a talkative speaker
+    without losing the variants."""
+    need = min(2, n_keys)
+    ranked = sorted((g for g, n in hits.items() if n >= need), key=lambda g: -hits[g])
+    return ranked[:MAX_VERIFIED]
+
+
+def index_keys(text: str) -> list[str]:
+    """A group root is indexed under all its content words, so a short partial quote finds
+    the long quote it was cut from whichever of its words it kept."""
+    return sorted(set(content_words(text))) or sorted(set(words(text)))
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    if len(a) > len(b):
+        a, b = b, a
+    previous = [0] * (len(a) + 1)
+    for word in b:
+        current = [0]
+        for j, other in enumerate(a):
+            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+@dataclass(frozen=True)
+class Match:
+    variant: bool
+    score: float
+    reason: str
+
+
+@lru_cache(maxsize=262_144)
+def _features(text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], str]:
+    """Words, content words, their set and the joined words of a wording: computed once per
+    wording (group roots are compared again and again)."""
+    w = tuple(words(text))
+    c = tuple(content_words(text))
+    return w, c, frozenset(c), " ".join(w)
+
+
+def similarity(a: str, b: str) -> Match:
+    """Are two wordings (of the same speaker) the same quote? With a score and the reason."""
+    wa, ca, sa, ja = _features(a)
+    wb, cb, sb, jb = _features(b)
+    if not wa or not wb:
+        return Match(False, 0.0, "empty")
+    if wa == wb:
+        return Match(True, 1.0, "same words")
+    (short, s_joined, s_content), (long, l_joined) = (
+        ((wa, ja, sa), (wb, jb)) if len(wa) <= len(wb) else ((wb, jb, sb), (wa, ja))
+    )
+    if len(short) >= 2 and f" {s_joined} " in f" {l_joined} ":
+        return Match(True, 0.9, "partial: contained in the longer wording")
+    shared = len(sa & sb)
+    smaller = max(1, min(len(sa), len(sb)))
+    if shared < 2 and len(short) > 3:
+        # neither containment nor overlap nor a 90% character match is possible with at
+        # most one content word in common: most candidates stop here, cheaply
+        return Match(False, round(shared / smaller, 3), "different quote")
+    if len(short) >= 4 and len(s_content) >= 2 and shared >= 2:
+        near = partial_ratio(s_joined, l_joined)
+        if near >= MIN_PARTIAL:
+            return Match(True, round(near / 100 * 0.9, 3), f"partial: {near:.0f}% of it found in the longer wording")
+    if shared >= MIN_SHARED and shared / smaller >= MIN_SHARED_SHARE:
+        order = _lcs(list(ca), list(cb)) / max(1, min(len(ca), len(cb)))
+        if order >= MIN_ORDER_SHARE:
+            return Match(True, round(0.5 + 0.25 * shared / smaller + 0.25 * order, 3), f"{shared} content words shared, in order")
+    if abs(len(ja) - len(jb)) <= 0.2 * max(len(ja), len(jb)):  # ratio >= 90 needs similar lengths
+        fuzz = ratio(ja, jb)
+        if fuzz >= MIN_FUZZ:
+            return Match(True, round(fuzz / 100, 3), f"characters {fuzz:.0f}% alike")
+    return Match(False, round(shared / smaller, 3), "different quote")
+
+
+def is_variant(a: str, b: str) -> bool:
+    return similarity(a, b).variant
+
+
+def canonical_wording(wordings: Iterable[tuple[str, int]]) -> str:
+    """The wording a group is shown under: among the fuller wordings (at least 60% of the
+    longest one's words: cuts such as a headline's "Wake-Up Call" are not candidates), the one
+    printed most often; on a tie the longer, then the first seen."""
+    items = list(wordings)
+    if not items:
+        return ""
+    longest = max(len(words(t)) for t, _ in items)
+    full = [(i, t, n) for i, (t, n) in enumerate(items) if len(words(t)) >= 0.6 * longest]
+    return max(full, key=lambda e: (e[2], len(words(e[1])), -e[0]))[1]
+
+
+# ----------------------------------------------------------------------------- in memory
+
+
+@dataclass
+class _Group:
+    id: int
+    speaker: Hashable
+    root: str
+    members: list[Hashable] = field(default_factory=list)
+
+
+class Grouper:
+    """Incremental grouping in memory: the algorithm the store runs over its tables, used
+    by the benchmark and the tests. ``add`` never regroups what is already grouped."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self._keys: dict[tuple[Hashable, str], list[int]] = defaultdict(list)
+        self._exact: dict[tuple[Hashable, str], int] = {}
+        self.comparisons = 0
+
+    def add(self, item: Hashable, speaker: Hashable, text: str) -> int:
+        norm = normalise_quote(text)
+        exact = self._exact.get((speaker, norm))
+        if exact is not None:
+            self.groups[exact].members.append(item)
+            return exact
+        best: tuple[float, int] | None = None
+        keys = candidate_keys(text)
+        hits: dict[int, int] = {}
+        for key in keys:
+            for gid in self._keys.get((speaker, key), ()):
+                hits[gid] = hits.get(gid, 0) + 1
+        for gid in shortlist(hits, len(keys)):
+            self.comparisons += 1
+            match = similarity(text, self.groups[gid].root)
+            if match.variant and (best is None or match.score > best[0]):
+                best = (match.score, gid)
+        if best is None:
+            gid = len(self.groups)
+            self.groups.append(_Group(gid, speaker, text))
+            self._index(gid, speaker, text)
+        else:
+            gid = best[1]
+            group = self.groups[gid]
+            if len(words(text)) > len(words(group.root)):
+                group.root = text  # rooted at the longest wording
+                self._index(gid, speaker, text)
+        self.groups[gid].members.append(item)
+        self._exact[(speaker, norm)] = gid
+        return gid
+
+    def _index(self, gid: int, speaker: Hashable, text: str) -> None:
+        for key in index_keys(text):
+            bucket = self._keys[(speaker, key)]
+            if not bucket or bucket[-1] != gid:
+                bucket.append(gid)
+
+    def assignment(self) -> dict[Hashable, int]:
+        return {item: g.id for g in self.groups for item in g.members}
+
+
+def bcubed(predicted: dict[Hashable, Hashable], gold: dict[Hashable, Hashable]) -> tuple[float, float]:
+    """B-cubed precision and recall of a clustering against the truth, over common items."""
+    items = [i for i in gold if i in predicted]
+    if not items:
+        return 0.0, 0.0
+    by_pred: dict[Hashable, set] = defaultdict(set)
+    by_gold: dict[Hashable, set] = defaultdict(set)
+    for i in items:
+        by_pred[predicted[i]].add(i)
+        by_gold[gold[i]].add(i)
+    precision = recall = 0.0
+    for i in items:
+        same_pred, same_gold = by_pred[predicted[i]], by_gold[gold[i]]
+        both = len(same_pred & same_gold)
+        precision += both / len(same_pred)
+        recall += both / len(same_gold)
+    return precision / len(items), recall / len(items)
+

@@ -1,0 +1,117 @@
+"""The named stages an article passes through, in order:
+
+    annotate (CoreNLP, cached) -> find quotes -> attribute speakers -> AttributedArticle
+
+Cross-article speaker resolution and variant grouping happen when the store ingests the
+result (they need what is already stored).
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from quotes.attribution import attribute_document
+from quotes.models import Article, AttributedArticle, Document
+from quotes.nlp import PIPELINE_VERSION, AnnotationCache, AnnotationError, CoreNLP
+
+log = logging.getLogger(__name__)
+
+
+# A news article is a few thousand words; a text 40 times the longest feature story is
+# not an article (a book, a log, a concatenated dump) and would tie CoreNLP up for an hour.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+class PipelineError(RuntimeError):
+    """One article could not be processed; the message names its source and the reason."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class Pipeline:
+    """Annotates and attributes articles. One CoreNLP server, started on first need.
+
+    ``workers`` requests run at once against one server with that many threads (measured
+    faster than N servers on 2 cores: see bench/results/workers.json).
+    """
+
+    def __init__(self, workers: int = 1, cache_path: str | Path | None = None, use_cache: bool = True,
+                 nlp: CoreNLP | None = None):
+        self.workers = max(1, workers)
+        self.nlp = nlp or CoreNLP(threads=max(2, self.workers))
+        self._owns_nlp = nlp is None
+        self.cache = AnnotationCache(cache_path) if use_cache else None
+
+    def __enter__(self) -> "Pipeline":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._owns_nlp:
+            self.nlp.stop()
+        if self.cache is not None:
+            self.cache.close()
+
+    def annotate(self, article: Article) -> Document:
+        """The CoreNLP Document for an article, from the cache when the text was seen before."""
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise PipelineError(
+                article.source,
+                f"too long for one article ({len(article.text):,} characters; the limit is "
+                f"{MAX_ARTICLE_CHARS:,}): split it into articles first",
+            )
+        if not article.text.strip():
+            raise PipelineError(article.source, "empty: no text to annotate")
+        if self.cache is not None:
+            cached = self.cache.get(article.text, PIPELINE_VERSION)
+            if cached is not None:
+                return cached
+        try:
+            document = self.nlp.annotate(article.text, name=article.source)
+        except AnnotationError as error:
+            raise PipelineError(article.source, str(error).removeprefix(f"{article.source}: ")) from error
+        except Exception as error:  # CoreNLP missing, java missing, ...
+            raise PipelineError(article.source, f"{type(error).__name__}: {error}") from error
+        if self.cache is not None:
+            self.cache.put(document)
+        return document
+
+    def attribute(self, article: Article) -> AttributedArticle:
+        document = self.annotate(article)
+        try:
+            quotes, speakers = attribute_document(document, title=article.title)
+        except Exception as error:  # a bug in a rule must not sink the whole ingest
+            log.exception("attribution failed on %s", article.source)
+            raise PipelineError(article.source, f"attribution failed: {type(error).__name__}: {error}") from error
+        return AttributedArticle(article=article, quotes=quotes, speakers=speakers)
+
+    def attribute_many(self, articles: Iterable[Article]) -> Iterator[AttributedArticle | PipelineError]:
+        """Results in input order; failures are yielded, never raised."""
+
+        def one(article: Article) -> AttributedArticle | PipelineError:
+            try:
+                return self.attribute(article)
+            except PipelineError as error:
+                return error
+
+        if self.workers == 1:
+            for article in articles:
+                yield one(article)
+            return
+        with ThreadPoolExecutor(self.workers) as pool:
+            # a bounded window keeps memory flat on a stream of millions of articles
+            window: list = []
+            for article in articles:
+                window.append(pool.submit(one, article))
+                if len(window) >= 2 * self.workers:
+                    yield window.pop(0).result()
+            for future in window:
+                yield future.result()

@@ -1,0 +1,303 @@
+"""Source files -> Articles. Every input gets a clear outcome: an Article, or a SourceError
+naming the file and the reason; reading goes on after a bad file.
+
+Formats: .txt/.md (UTF-8, UTF-16 with BOM, cp1252), .html/.htm (trafilatura), .json/.jsonl
+(news-please and trafilatura records), .warc/.warc.gz (HTML responses, through warcio).
+Folders are read recursively; glob patterns are expanded.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pydantic import BaseModel
+
+from quotes.models import Article
+
+
+class SourceError(BaseModel):
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".warc.gz"}
+
+
+def _suffix(path: str) -> str:
+    name = path.lower()
+    if name.endswith(".warc.gz"):
+        return ".warc.gz"
+    return os.path.splitext(name)[1]
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str | SourceError]:
+    """Files, folders (recursively, sorted, hidden entries skipped) and glob patterns."""
+    for raw in paths:
+        if os.path.isdir(raw):
+            for root, dirs, files in os.walk(raw):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield os.path.join(root, name)
+        elif os.path.exists(raw):
+            yield raw
+        elif any(c in raw for c in "*?["):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield SourceError(path=raw, reason="no file matches this pattern")
+            for match in matches:
+                yield from expand_paths([match])
+        else:
+            yield SourceError(path=raw, reason="no such file or folder")
+
+
+def read_sources(paths: Iterable[str]) -> Iterator[Article | SourceError]:
+    for path in expand_paths(paths):
+        if isinstance(path, SourceError):
+            yield path
+            continue
+        suffix = _suffix(path)
+        try:
+            if suffix in TEXT_SUFFIXES:
+                yield _read_text_file(path)
+            elif suffix in HTML_SUFFIXES:
+                yield _read_html_file(path)
+            elif suffix in JSON_SUFFIXES:
+                yield from _read_json_file(path)
+            elif suffix in WARC_SUFFIXES:
+                yield from _read_warc(path)
+            else:
+                yield SourceError(path=path, reason=f"unsupported file type {suffix or '(no extension)'}")
+        except OSError as error:
+            yield SourceError(path=path, reason=f"cannot read: {error.strerror or error}")
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252; ValueError for binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise ValueError("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ValueError("neither UTF-8 nor cp1252 text") from None
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return control > len(sample) * 0.05
+
+
+_MD_RULES = [
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: keep the text
+    (re.compile(r"^\s{0,3}#{1,6}\s+", re.M), ""),  # headings
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *em*
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),  # _em_
+    (re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$", re.M), ""),  # rules
+]
+_HAS_MARKDOWN = re.compile(r"\*\*\S|__\S|^#{1,6}\s|\]\(http", re.M)
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown markup out, paragraph breaks and every quote mark and apostrophe kept."""
+    for pattern, replacement in _MD_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _headline(text: str) -> str | None:
+    """The first line, when it reads like a headline: short and without a sentence end."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first and len(first) <= 200 and len(first.split()) <= 25 and not re.search(r"[.!?]$", first):
+        return first
+    return None
+
+
+def _read_text_file(path: str) -> Article | SourceError:
+    data = Path(path).read_bytes()
+    if not data.strip():
+        return SourceError(path=path, reason="empty file")
+    try:
+        text = decode(data)
+    except ValueError as error:
+        return SourceError(path=path, reason=str(error))
+    if _looks_binary(text):
+        return SourceError(path=path, reason="binary file (control characters), not text")
+    if _suffix(path) in {".md", ".markdown"} or _HAS_MARKDOWN.search(text):
+        text = strip_markdown(text)
+    if not text.strip():
+        return SourceError(path=path, reason="no article text")
+    return Article.from_text(text, source=path, title=_headline(text))
+
+
+# ----------------------------------------------------------------------------- html
+
+
+# Fewer words than this after extraction is a menu, an error page or a stub, not an article.
+MIN_ARTICLE_WORDS = 12
+
+
+def _article_from_html(html: str | bytes, source: str, url: str | None = None) -> Article | SourceError:
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                                include_tables=False, favor_precision=True)
+    except Exception as error:  # trafilatura raises assorted parser errors on broken pages
+        return SourceError(path=source, reason=f"cannot parse the HTML ({type(error).__name__})")
+    if extracted is None:
+        return SourceError(path=source, reason="no article text found in the page")
+    data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    text = data.get("text") or ""
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        return SourceError(path=source, reason="no article text found in the page")
+    title = data.get("title")
+    if title and not text.lstrip().startswith(title):
+        text = f"{title}\n\n{text}"
+    author = data.get("author")
+    return Article.from_text(
+        text, source=source, title=title, outlet=data.get("sitename") or data.get("hostname"),
+        date=data.get("date"), url=data.get("url") or url, authors=[a.strip() for a in author.split(";")] if author else [],
+    )
+
+
+def _read_html_file(path: str) -> Article | SourceError:
+    data = Path(path).read_bytes()
+    if not data.strip():
+        return SourceError(path=path, reason="empty file")
+    return _article_from_html(data, path)
+
+
+# ----------------------------------------------------------------------------- json
+
+
+def _article_from_record(record, where: str) -> Article | SourceError:
+    if not isinstance(record, dict):
+        return SourceError(path=where, reason="not a JSON object")
+    text = record.get("maintext") or record.get("text") or record.get("raw_text") or ""
+    if not isinstance(text, str) or not text.strip():
+        if record.get("html") or record.get("raw_html"):
+            return _article_from_html(record.get("html") or record.get("raw_html"), where, record.get("url"))
+        return SourceError(path=where, reason="no article text (expected 'maintext' or 'text')")
+    title = record.get("title")
+    if title and not text.lstrip().startswith(title):
+        text = f"{title}\n\n{text}"
+    authors = record.get("authors") or record.get("author") or []
+    if isinstance(authors, str):
+        authors = [a.strip() for a in authors.split(";") if a.strip()]
+    return Article.from_text(
+        text, source=record.get("url") or record.get("source") or where, title=title,
+        outlet=record.get("source_domain") or record.get("sitename") or record.get("hostname"),
+        date=record.get("date_publish") or record.get("date"), url=record.get("url") or record.get("source"),
+        authors=[str(a) for a in authors],
+    )
+
+
+def _read_json_file(path: str) -> Iterator[Article | SourceError]:
+    raw = Path(path).read_bytes()
+    if not raw.strip():
+        yield SourceError(path=path, reason="empty file")
+        return
+    try:
+        text = decode(raw)
+    except ValueError as error:
+        yield SourceError(path=path, reason=str(error))
+        return
+    stripped = text.lstrip()
+    if stripped.startswith("[") or (stripped.startswith("{") and _suffix(path) == ".json"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            if _suffix(path) == ".json":
+                yield SourceError(path=path, reason=f"broken JSON at line {error.lineno}: {error.msg}")
+                return
+        else:
+            records = data if isinstance(data, list) else [data]
+            for i, record in enumerate(records):
+                yield _article_from_record(record, f"{path}#{i}")
+            return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield SourceError(path=f"{path}:{number}", reason=f"broken JSON line: {error.msg}")
+            continue
+        yield _article_from_record(record, f"{path}:{number}")
+
+
+# ----------------------------------------------------------------------------- warc
+
+
+def _read_warc(path: str) -> Iterator[Article | SourceError]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    found = 0
+    try:
+        with open(path, "rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response":
+                    continue
+                content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                if "html" not in content_type.lower():
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                body = record.content_stream().read()
+                found += 1
+                result = _article_from_html(body, url or f"{path}#{found}", url)
+                if isinstance(result, SourceError):
+                    result = SourceError(path=f"{path} ({url})", reason=result.reason)
+                yield result
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
+        kind = "truncated or corrupt WARC" if not isinstance(error, ArchiveLoadFailed) else "not a WARC file"
+        yield SourceError(path=path, reason=f"{kind} after {found} record(s): {str(error).splitlines()[0][:120] if str(error) else type(error).__name__}")
+        return
+    problem = _gzip_damage(path) if path.lower().endswith(".gz") else None
+    if problem:
+        yield SourceError(path=path, reason=f"truncated or corrupt WARC after {found} HTML record(s): {problem}")
+    elif found == 0:
+        yield SourceError(path=path, reason="no HTML responses in this WARC")
+
+
+def _gzip_damage(path: str) -> str | None:
+    """Why a .gz file is damaged, or None. warcio stops quietly at a cut gzip member, so
+    the whole stream is checked (streamed, in 1 MB reads)."""
+    import gzip
+    import zlib
+
+    try:
+        with gzip.open(path, "rb") as stream:
+            while stream.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as error:
+        return str(error) or type(error).__name__
+    return None

@@ -1,0 +1,1 @@
+"""Sub-commands of the `quotes` CLI: one module per group, each with register(subparsers)."""

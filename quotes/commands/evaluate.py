@@ -1,0 +1,110 @@
+"""`quotes predict DIR` (attribute a folder of .txt files, JSON Lines out) and `quotes eval`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("predict", help="attribute every .txt file of a folder; one JSON line per quote")
+    p.add_argument("folder")
+    p.add_argument("--format", choices=["polnear", "seeds"], default="polnear")
+    p.add_argument("--baseline", choices=["ours", "corenlp"], default="ours",
+                   help="corenlp: CoreNLP's own quote annotator, for comparison")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--workers", type=int, default=1)
+    p.set_defaults(func=cmd_predict)
+
+    p = subparsers.add_parser("eval", help="score predictions against gold (PolNeAR JSONL or the seeds gold JSON)")
+    p.add_argument("--gold", required=True)
+    p.add_argument("--pred", required=True)
+    p.add_argument("--texts", help="folder of the articles (default: beside the gold file: text/ or ../../seeds)")
+    p.add_argument("--min-coverage", type=float, default=0.8)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--errors", type=int, default=50, help="list at most this many errors of each kind")
+    p.set_defaults(func=cmd_eval)
+
+
+def predictions_for(article_id: str, raw: str, result, baseline: str, document=None) -> list[dict]:
+    from quotes.evaluate import raw_offsets
+    from quotes.models import QuoteType
+
+    to_raw = raw_offsets(raw)
+
+    def span(a, b):
+        return [to_raw[a], to_raw[b - 1] + 1] if b > a else [to_raw[a], to_raw[a]]
+
+    lines = []
+    if baseline == "corenlp":
+        for q in document.corenlp_quotes:
+            lines.append({"doc_id": article_id, "quote_span": span(q.start, q.end), "speaker": q.canonical_speaker or q.speaker,
+                          "speaker_span": span(q.mention_start, q.mention_end) if q.mention_start is not None else None,
+                          "type": "direct", "cue": None, "rule": f"corenlp:{q.sieve}", "confidence": None})
+        return lines
+    for q in result.quotes:
+        if q.type == QuoteType.non_speech or (q.type == QuoteType.headline and q.speaker is None):
+            continue
+        lines.append({"doc_id": article_id, "quote_span": span(q.start, q.end), "speaker": q.speaker,
+                      "speaker_span": span(q.mention_start, q.mention_end) if q.mention_start is not None else None,
+                      "type": q.type.value, "cue": q.cue, "rule": q.rule, "confidence": q.confidence, "text": q.text})
+    return lines
+
+
+def cmd_predict(args) -> int:
+    from quotes.models import Article
+    from quotes.pipeline import Pipeline, PipelineError
+
+    files = sorted(Path(args.folder).glob("*.txt"))
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    failed = 0
+    try:
+        with Pipeline(workers=args.workers) as pipeline:
+            for n, path in enumerate(files, start=1):
+                print(f"\r[{n}/{len(files)}] {path.name[:60]:60}", end="", file=sys.stderr, flush=True)
+                try:
+                    raw = path.read_text(encoding="utf-8")
+                    article = Article.from_text(raw, source=str(path))
+                    if args.baseline == "corenlp":
+                        lines = predictions_for(path.stem if args.format == "polnear" else path.name, raw, None, "corenlp",
+                                                pipeline.annotate(article))
+                    else:
+                        lines = predictions_for(path.stem if args.format == "polnear" else path.name, raw,
+                                                pipeline.attribute(article), "ours")
+                except (OSError, UnicodeDecodeError, PipelineError) as error:
+                    failed += 1
+                    print(f"\n{path}: {error}", file=sys.stderr)
+                    continue
+                for line in lines:
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        print(file=sys.stderr)
+    finally:
+        if args.out:
+            out.close()
+    return 1 if failed else 0
+
+
+def cmd_eval(args) -> int:
+    from quotes.evaluate import score_polnear, score_seeds
+
+    predictions = [json.loads(line) for line in Path(args.pred).read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = Path(args.gold)
+    if gold.suffix == ".jsonl":
+        texts = Path(args.texts) if args.texts else gold.parent / "text"
+        report = score_polnear(gold, predictions, texts, args.min_coverage)
+    else:
+        texts = Path(args.texts) if args.texts else Path(__file__).resolve().parents[2] / "seeds"
+        report = score_seeds(gold, predictions, texts)
+    summary = report.summary()
+    if args.json:
+        print(json.dumps({**summary, "misses": report.misses, "false_positives": report.false_positives,
+                          "wrong_speakers": report.wrong_speakers}, indent=1, ensure_ascii=False))
+        return 0
+    print(json.dumps(summary, indent=1))
+    for title, items in (("missed", report.misses), ("false positives", report.false_positives),
+                         ("wrong speaker", report.wrong_speakers)):
+        print(f"\n## {title}: {len(items)}")
+        for item in items[: args.errors]:
+            print("- " + item)
+    return 0

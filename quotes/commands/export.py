@@ -1,0 +1,45 @@
+"""`quotes export`: a quote sheet in md, csv, json, html or docx."""
+
+from __future__ import annotations
+
+import sys
+
+from quotes.commands.index import DEFAULT_DB, UnknownSpeaker, speaker_id_for
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("export", help="write a quote sheet (md, csv, json, html, docx)")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--format", choices=["md", "csv", "json", "html", "docx"], help="default: from --out's extension, else md")
+    p.add_argument("--speaker", help="only this speaker's groups")
+    p.add_argument("--group", type=int, help="only this group")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from quotes.export import ExportError, export, format_from_filename
+    from quotes.store import Store
+
+    try:
+        fmt = args.format or (format_from_filename(args.out) if args.out else "md")
+    except ExportError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if fmt == "docx" and not args.out:
+        print("docx needs --out FILE", file=sys.stderr)
+        return 2
+    with Store(args.db) as store:
+        try:
+            speaker_id = speaker_id_for(store, args.speaker)
+        except UnknownSpeaker:
+            return 1
+        details = store.sheet(speaker_id=speaker_id, group_id=args.group)
+        if args.out:
+            with open(args.out, "wb") as out:
+                export(details, fmt, out)
+            print(f"wrote {args.out} ({fmt})", file=sys.stderr)
+        else:
+            export(details, fmt, sys.stdout.buffer)
+            sys.stdout.flush()
+    return 0

@@ -1,0 +1,329 @@
+"""Commands over the index: run, ingest, speakers, quotes, search, show, and the
+corrections merge, split, reassign, regroup."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from quotes.terminal import inert
+
+DEFAULT_DB = "quotes.db"
+
+
+def seeds_folder() -> Path:
+    """The bundled default corpus: the project's seeds/ folder."""
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _db_option(parser) -> None:
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"the index file (default {DEFAULT_DB})")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("run", help="ingest articles (default: the bundled seeds) and print speakers and variant groups")
+    p.add_argument("paths", nargs="*", help="files, folders or globs (default: seeds/)")
+    _db_option(p)
+    p.add_argument("--workers", type=int, default=2, help="articles annotated at once (one server, that many threads)")
+    p.set_defaults(func=cmd_run)
+
+    p = subparsers.add_parser("ingest", help="add articles (.txt .md .html .json .jsonl .warc) to the index")
+    p.add_argument("paths", nargs="+", help="files, folders (recursive) or glob patterns")
+    _db_option(p)
+    p.add_argument("--workers", type=int, default=2, help="articles annotated at once: one CoreNLP server with that many threads, measured faster than N servers (README)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser("speakers", help="the speaker index")
+    _db_option(p)
+    p.add_argument("--filter", help="only names or aliases containing this")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_speakers)
+
+    p = subparsers.add_parser("quotes", help="quotes, optionally of one speaker")
+    _db_option(p)
+    p.add_argument("--speaker", help="speaker name or alias")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_quotes)
+
+    p = subparsers.add_parser("search", help="full-text search over quotes and speakers")
+    p.add_argument("text", help="words to find (any input is safe)")
+    _db_option(p)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = subparsers.add_parser("show", help="every wording of one quote group, with word differences")
+    p.add_argument("group", type=int, help="group id")
+    _db_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = subparsers.add_parser("merge", help="correction: merge group ABSORB into group KEEP")
+    p.add_argument("keep", type=int)
+    p.add_argument("absorb", type=int)
+    _db_option(p)
+    p.set_defaults(func=cmd_merge)
+
+    p = subparsers.add_parser("split", help="correction: move one quote occurrence into a group of its own")
+    p.add_argument("quote", type=int, help="quote id")
+    _db_option(p)
+    p.set_defaults(func=cmd_split)
+
+    p = subparsers.add_parser("reassign", help="correction: give one quote occurrence another speaker")
+    p.add_argument("quote", type=int, help="quote id")
+    p.add_argument("speaker", help="the speaker's name (created if new)")
+    _db_option(p)
+    p.set_defaults(func=cmd_reassign)
+
+    p = subparsers.add_parser("regroup", help="rebuild every variant group from the quotes (corrections are kept)")
+    _db_option(p)
+    p.set_defaults(func=cmd_regroup)
+
+
+def _store(args):
+    from quotes.store import Store
+
+    return Store(args.db)
+
+
+def _print_json(items) -> None:
+    print(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=1))
+
+
+# ----------------------------------------------------------------------------- ingest
+
+
+def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> dict:
+    """Read, attribute and store; the pipeline (and Java) starts only if a new article needs it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from quotes.models import Article
+    from quotes.pipeline import Pipeline, PipelineError
+    from quotes.sources import SourceError, read_sources
+    from quotes.store import Store
+
+    console = console or Console(stderr=True)
+    summary = {"added": 0, "present": 0, "failed": 0, "quotes": 0}
+    items = list(read_sources(paths))
+    failures: list[str] = []
+    started = time.monotonic()
+    with Store(db) as store:
+        fresh: list[Article] = []
+        for item in items:
+            if isinstance(item, SourceError):
+                failures.append(str(item))
+            elif store.has_article(item.id) or any(a.id == item.id for a in fresh):
+                summary["present"] += 1
+            else:
+                fresh.append(item)
+        if fresh:
+            with Pipeline(workers=workers) as pipeline, Progress(
+                TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=console, transient=True,
+            ) as progress:
+                task = progress.add_task("ingest", total=len(fresh), rate="")
+                for done, result in enumerate(pipeline.attribute_many(fresh), start=1):
+                    if isinstance(result, PipelineError):
+                        failures.append(str(result))
+                    else:
+                        outcome = store.ingest(result)
+                        summary["added" if outcome.status == "added" else "present"] += 1
+                        summary["quotes"] += outcome.quotes
+                    elapsed = time.monotonic() - started
+                    progress.update(task, advance=1, rate=f"{done / elapsed:.2f} articles/s" if elapsed else "")
+        summary["failed"] = len(failures)
+        for failure in failures:
+            console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
+        stats = store.stats()
+    summary.update({f"index_{k}": v for k, v in stats.items()})
+    console.print(
+        f"articles: {summary['added']} added, {summary['present']} already present, {summary['failed']} failed · "
+        f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
+        f"({time.monotonic() - started:.1f} s)",
+        soft_wrap=True,
+    )
+    return summary
+
+
+def cmd_ingest(args) -> int:
+    summary = ingest(args.paths, args.db, args.workers)
+    return 1 if summary["failed"] else 0
+
+
+def cmd_run(args) -> int:
+    paths = args.paths or [str(seeds_folder())]
+    summary = ingest(paths, args.db, args.workers)
+    console = Console(highlight=False)
+    with _store(args) as store:
+        console.print(_speaker_table(store.speakers(limit=50)))
+        console.rule("[bold]Variant groups")
+        for group in store.groups(limit=30):
+            detail = store.group(group.id)
+            head = Text(f"#{group.id} ", style="bold cyan")
+            head.append(inert(group.speaker or "unknown speaker"), style="bold")
+            head.append(f" · {group.wordings} wording(s), {group.occurrences} occurrence(s), {group.outlets} source(s)", style="dim")
+            console.print(head)
+            console.print(Text("  “" + inert(group.canonical) + "”"))
+            for occurrence in detail.occurrences:
+                if occurrence.text != group.canonical:
+                    console.print(_diff_line(occurrence))
+    console.print(
+        f"\nNext: browse with [bold]quotes tui --db {args.db}[/], export a sheet with "
+        f"[bold]quotes export --db {args.db} --out sheet.html[/], or query {args.db} with sqlite3 / Datasette."
+    )
+    return 1 if summary["failed"] else 0
+
+
+# ----------------------------------------------------------------------------- reads
+
+
+def _speaker_table(speakers) -> Table:
+    table = Table(title="Speakers", show_lines=False)
+    for column in ("id", "name", "type", "roles", "quotes", "groups", "sources"):
+        table.add_column(column, overflow="fold")
+    for s in speakers:
+        table.add_row(str(s.id), inert(s.name), s.type.value, inert("; ".join(s.roles[:3])), str(s.quotes), str(s.groups),
+                      str(len(s.outlets)))
+    return table
+
+
+def cmd_speakers(args) -> int:
+    with _store(args) as store:
+        speakers = store.speakers(filter=args.filter, limit=args.limit)
+    if args.json:
+        _print_json(speakers)
+    else:
+        Console(highlight=False).print(_speaker_table(speakers))
+    return 0
+
+
+class UnknownSpeaker(LookupError):
+    pass
+
+
+def speaker_id_for(store, name: str | None) -> int | None:
+    """The id of the speaker named (by name or alias) on the command line; None for no name."""
+    if not name:
+        return None
+    speaker = store.find_speaker(name)
+    if speaker is None:
+        print(f"no speaker named {name!r} (see `quotes speakers`)", file=sys.stderr)
+        raise UnknownSpeaker(name)
+    return speaker.id
+
+
+def cmd_quotes(args) -> int:
+    with _store(args) as store:
+        try:
+            speaker_id = speaker_id_for(store, args.speaker)
+        except UnknownSpeaker:
+            return 1
+        quotes = store.quotes(speaker_id=speaker_id, limit=args.limit)
+    if args.json:
+        _print_json(quotes)
+        return 0
+    table = Table(title=f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}")
+    for column in ("id", "group", "speaker", "quote", "type", "source", "rule", "conf"):
+        table.add_column(column, overflow="fold")
+    for q in quotes:
+        table.add_row(str(q.id), str(q.group_id or ""), inert(q.speaker or "?"), inert(q.text), q.type.value,
+                      inert(q.outlet or q.source), q.rule or "", f"{q.confidence:.2f}")
+    Console(highlight=False).print(table)
+    return 0
+
+
+def cmd_search(args) -> int:
+    with _store(args) as store:
+        hits = store.search(args.text, limit=args.limit)
+    if args.json:
+        _print_json(hits)
+        return 0
+    table = Table(title=f"Search: {inert(args.text)}")
+    for column in ("kind", "group", "quote", "speaker", "text"):
+        table.add_column(column, overflow="fold")
+    for h in hits:
+        table.add_row(h.kind, str(h.group_id or ""), str(h.quote_id or ""), inert(h.speaker or ""), inert(h.snippet or h.text))
+    Console(highlight=False).print(table if hits else "no match")
+    return 0
+
+
+def _diff_line(occurrence) -> Text:
+    line = Text("  ")
+    for op in occurrence.diff:
+        if op.op == "equal":
+            line.append(inert(op.variant) + " ")
+        elif op.op == "editorial":
+            line.append(inert(op.variant) + " ", style="bold yellow")
+        elif op.op == "punctuation":
+            line.append(inert(op.variant or "∅") + " ", style="magenta")
+        else:
+            if op.canonical:
+                line.append(inert(op.canonical) + " ", style="red strike")
+            if op.variant:
+                line.append(inert(op.variant) + " ", style="green underline")
+    line.append(f"  ({inert(occurrence.outlet or occurrence.source)})", style="dim")
+    return line
+
+
+def cmd_show(args) -> int:
+    with _store(args) as store:
+        detail = store.group(args.group)
+    if detail is None:
+        print(f"no group {args.group}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(detail.model_dump_json(indent=1))
+        return 0
+    console = Console(highlight=False)
+    g = detail.group
+    console.rule(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')}" + (f" ({inert(detail.role)})" if detail.role else ""))
+    console.print(Text("canonical: “" + inert(g.canonical) + "”", style="bold"))
+    console.print(Text(f"{g.wordings} wording(s), {g.occurrences} occurrence(s), {g.outlets} source(s); first seen {g.first_seen or '?'}", style="dim"))
+    table = Table(show_lines=True)
+    for column in ("quote", "wording as printed / difference", "where", "context", "rule"):
+        table.add_column(column, overflow="fold")
+    for o in detail.occurrences:
+        where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source) if x)
+        table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o)), where, inert(o.context),
+                      f"{o.rule}\n{o.confidence:.2f}")
+    console.print(table)
+    return 0
+
+
+# ----------------------------------------------------------------------------- corrections
+
+
+def _correct(args, action) -> int:
+    from quotes.store import StoreError
+
+    with _store(args) as store:
+        try:
+            print(action(store))
+        except (StoreError, IndexError) as error:
+            print(f"cannot apply: {error}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def cmd_merge(args) -> int:
+    return _correct(args, lambda s: (s.merge_groups(args.keep, args.absorb), f"merged group {args.absorb} into {args.keep}")[1])
+
+
+def cmd_split(args) -> int:
+    return _correct(args, lambda s: f"quote {args.quote} is now in group {s.split_quote(args.quote)}")
+
+
+def cmd_reassign(args) -> int:
+    return _correct(args, lambda s: f"quote {args.quote} now attributed to speaker {s.reassign_quote(args.quote, args.speaker)}")
+
+
+def cmd_regroup(args) -> int:
+    return _correct(args, lambda s: f"{s.regroup()} groups")

@@ -1,0 +1,237 @@
+"""Quote sheets: every group with its canonical wording, speaker and role, every wording
+exactly as printed with its word diff, where and when each appeared, the context sentence,
+the attribution rule and confidence. Formats: md, csv, json, html, docx.
+
+One registry serves the CLI and the TUI: ``export(details, fmt, out)`` writes to a binary
+stream; ``format_from_filename`` infers the format. Exporters stream (a 100,000-quote
+sheet never sits in memory as one string, except for DOCX, which python-docx builds in
+memory).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from typing import IO, Callable, Iterable
+
+from quotes.models import DiffOp, GroupDetail
+
+FORMATS = ("md", "csv", "json", "html", "docx")
+
+# A spreadsheet runs a cell that begins with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+class ExportError(ValueError):
+    pass
+
+
+def format_from_filename(name: str) -> str:
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    ext = {"markdown": "md", "htm": "html"}.get(ext, ext)
+    if ext not in FORMATS:
+        raise ExportError(f"cannot tell the format of {name!r}: use one of .{', .'.join(FORMATS)} or --format")
+    return ext
+
+
+def safe_cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ' before a formula character."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _counts(detail: GroupDetail) -> str:
+    g = detail.group
+    seen = f", first seen {g.first_seen}" + (f", last seen {g.last_seen}" if g.last_seen != g.first_seen else "") if g.first_seen else ""
+    return f"{g.wordings} wording(s), {g.occurrences} occurrence(s), {g.outlets} outlet(s){seen}"
+
+
+def diff_text(ops: list[DiffOp], style: str) -> str:
+    """A diff as text: markdown (~~deleted~~ **inserted** ⟨[and]⟩) or plain ([-x-] {+y+})."""
+    parts = []
+    for op in ops:
+        if op.op == "equal":
+            parts.append(op.variant)
+        elif op.op == "editorial":
+            parts.append(f"⟨{op.variant}⟩")
+        elif op.op == "insert":
+            parts.append(f"**{op.variant}**" if style == "md" else f"{{+{op.variant}+}}")
+        elif op.op == "delete":
+            parts.append(f"~~{op.canonical}~~" if style == "md" else f"[-{op.canonical}-]")
+        else:  # replace, punctuation
+            parts.append(f"~~{op.canonical}~~ **{op.variant}**" if style == "md" else f"[-{op.canonical}-]{{+{op.variant}+}}")
+    return " ".join(p for p in parts if p)
+
+
+# ----------------------------------------------------------------------------- formats
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+
+
+def write_md(details: Iterable[GroupDetail], out: IO[str]) -> None:
+    out.write("# Quote sheet\n\n")
+    for d in details:
+        g = d.group
+        who = f"{g.speaker or 'Unknown speaker'}" + (f" ({d.role})" if d.role else "")
+        out.write(f"## Group {g.id}: {_md_escape(who)}\n\n> {_md_escape(g.canonical)}\n\n*{_counts(d)}*\n\n")
+        for o in d.occurrences:
+            where = ", ".join(x for x in (o.outlet, o.title, o.date) if x)
+            out.write(f"- “{_md_escape(o.text)}”  \n  {_md_escape(' · '.join(x for x in (where, o.source) if x))}  \n")
+            if any(op.op != "equal" for op in o.diff):
+                out.write(f"  diff: {_md_escape(diff_text(o.diff, 'md'))}  \n")
+            out.write(f"  context: {_md_escape(o.context)}  \n  rule: {o.rule} · confidence {o.confidence:.2f}\n")
+        out.write("\n")
+
+
+CSV_FIELDS = ["group_id", "speaker", "role", "canonical", "variant", "diff", "outlet", "title", "date", "source",
+              "context", "type", "rule", "confidence", "wordings", "occurrences", "outlets", "first_seen", "last_seen"]
+
+
+def write_csv(details: Iterable[GroupDetail], out: IO[str]) -> None:
+    writer = csv.writer(out)
+    writer.writerow(CSV_FIELDS)
+    for d in details:
+        g = d.group
+        for o in d.occurrences:
+            row = [g.id, g.speaker, d.role, g.canonical, o.text, diff_text(o.diff, "plain"), o.outlet, o.title, o.date,
+                   o.source, o.context, o.type.value, o.rule, f"{o.confidence:.3f}", g.wordings, g.occurrences,
+                   g.outlets, g.first_seen, g.last_seen]
+            writer.writerow([safe_cell(v) for v in row])
+
+
+def write_json(details: Iterable[GroupDetail], out: IO[str]) -> None:
+    out.write('{"groups": [\n')
+    for i, d in enumerate(details):
+        out.write(("," if i else "") + d.model_dump_json() + "\n")
+    out.write("]}\n")
+
+
+_CSS = """
+body{font:15px/1.5 Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111;background:#fff}
+h1{font-family:sans-serif}section{border-top:2px solid #333;padding:.5rem 0 1rem;page-break-inside:avoid}
+h2{font:600 1.05rem sans-serif;margin:.4rem 0}blockquote{font-size:1.15rem;margin:.5rem 0 .5rem 1rem;border-left:4px solid #999;padding-left:.8rem}
+.meta{color:#555;font:13px sans-serif}table{border-collapse:collapse;width:100%;font-size:14px}
+td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}
+ins{background:#d4f7d4;text-decoration:none}del{background:#fbd0d0}mark.editorial{background:#ffe9a8}mark.punct{background:#e0e0ff}
+@media print{body{margin:0;max-width:none}a{color:#000}}
+"""
+
+
+def _html_diff(ops: list[DiffOp]) -> str:
+    parts = []
+    for op in ops:
+        e = html.escape
+        if op.op == "equal":
+            parts.append(e(op.variant))
+        elif op.op == "editorial":
+            parts.append(f'<mark class="editorial" title="editorial insertion">{e(op.variant)}</mark>')
+        elif op.op == "punctuation":
+            parts.append(f'<mark class="punct" title="punctuation: {e(op.canonical)}">{e(op.variant) or "∅"}</mark>')
+        elif op.op == "insert":
+            parts.append(f"<ins>{e(op.variant)}</ins>")
+        elif op.op == "delete":
+            parts.append(f"<del>{e(op.canonical)}</del>")
+        else:
+            parts.append(f"<del>{e(op.canonical)}</del> <ins>{e(op.variant)}</ins>")
+    return " ".join(parts)
+
+
+def write_html(details: Iterable[GroupDetail], out: IO[str]) -> None:
+    out.write(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quote sheet</title><style>{_CSS}</style></head><body><h1>Quote sheet</h1>\n')
+    e = html.escape
+    for d in details:
+        g = d.group
+        who = e(g.speaker or "Unknown speaker") + (f" <span class=meta>({e(d.role)})</span>" if d.role else "")
+        out.write(f'<section id="g{g.id}"><h2>Group {g.id} · {who}</h2><blockquote>{e(g.canonical)}</blockquote>'
+                  f'<p class="meta">{e(_counts(d))}</p><table><tr><th>Wording as printed</th><th>Difference</th><th>Where</th><th>Context</th><th>Rule</th></tr>\n')
+        for o in d.occurrences:
+            where = "<br>".join(e(x) for x in (o.outlet, o.title, o.date, o.source) if x)
+            out.write(f"<tr><td>“{e(o.text)}”</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
+                      f"<td>{e(o.rule or '')}<br>{o.confidence:.2f}</td></tr>\n")
+        out.write("</table></section>\n")
+    out.write("</body></html>\n")
+
+
+def write_docx(details: Iterable[GroupDetail], out: IO[bytes]) -> None:
+    from docx import Document
+    from docx.shared import RGBColor
+
+    def clean(text: str | None) -> str:
+        # XML 1.0 forbids most control characters: show them as the terminal does
+        from quotes.terminal import inert
+
+        return inert(text or "")
+
+    doc = Document()
+    # python-docx scans every style to find the default each time a style is set by name
+    # or object (most of the export's time); setting the style id on the XML is instant
+    ids = {name: doc.styles[name].style_id for name in ("Intense Quote", "List Bullet", "Heading 1")}
+
+    from docx.text.paragraph import Paragraph
+
+    body = doc.element.body
+    end = body.sectPr
+
+    def paragraph(text: str = "", style: str | None = None):
+        # doc.add_paragraph looks for the section properties among all the body's children
+        # on every call (quadratic on a big sheet); we keep that element and insert before it
+        p = body._new_p()
+        if end is not None:
+            end.addprevious(p)
+        else:
+            body.append(p)
+        para = Paragraph(p, doc._body)
+        if text:
+            para.add_run(text)
+        if style:
+            p.style = ids[style]
+        return para
+
+    doc.add_heading("Quote sheet", level=0)
+    for d in details:
+        g = d.group
+        paragraph(clean(f"Group {g.id}: {g.speaker or 'Unknown speaker'}" + (f" ({d.role})" if d.role else "")), "Heading 1")
+        paragraph(clean(g.canonical), "Intense Quote")
+        paragraph(clean(_counts(d)))
+        for o in d.occurrences:
+            p = paragraph(style="List Bullet")
+            p.add_run(clean(f"“{o.text}”")).bold = True
+            p.add_run(clean("  — " + ", ".join(x for x in (o.outlet, o.title, o.date, o.source) if x)))
+            if any(op.op != "equal" for op in o.diff):
+                dp = paragraph()
+                dp.add_run("Difference: ")
+                for op in o.diff:
+                    if op.op == "equal":
+                        dp.add_run(clean(op.variant) + " ")
+                    elif op.op in ("delete", "replace", "punctuation") and op.canonical:
+                        run = dp.add_run(clean(op.canonical) + " ")
+                        run.font.strike = True
+                        run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
+                    if op.op in ("insert", "replace", "editorial", "punctuation") and op.variant:
+                        run = dp.add_run(clean(op.variant) + " ")
+                        run.font.underline = True
+                        run.font.color.rgb = RGBColor(0x00, 0x70, 0x00) if op.op != "editorial" else RGBColor(0x99, 0x66, 0x00)
+            paragraph(clean(f"Context: {o.context}"))
+            paragraph(clean(f"Rule: {o.rule} · confidence {o.confidence:.2f}"))
+    doc.save(out)
+
+
+_TEXT_WRITERS: dict[str, Callable] = {"md": write_md, "csv": write_csv, "json": write_json, "html": write_html}
+
+
+def export(details: Iterable[GroupDetail], fmt: str, out: IO[bytes]) -> None:
+    """Write a quote sheet in ``fmt`` to the binary stream ``out``."""
+    if fmt == "docx":
+        write_docx(details, out)
+        return
+    if fmt not in _TEXT_WRITERS:
+        raise ExportError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="" if fmt == "csv" else None, write_through=True)
+    try:
+        _TEXT_WRITERS[fmt](details, text)
+        text.flush()
+    finally:
+        text.detach()

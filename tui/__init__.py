@@ -1,0 +1,1 @@
+"""The Textual terminal UI for the quotes index: `quotes tui [--db FILE]`."""

@@ -1,0 +1,136 @@
+"""quotes TUI: browse speakers, their quote groups and every variant wording.
+
+    quotes tui [--db quotes.db]
+
+Reads only through quotes.store.Store; corrections go through the same store functions as
+the CLI. The index may be written by an ingest at the same time (WAL): press r to refresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from quotes.store import Store
+from tui.screens.main import MainScreen
+
+
+class QuoteCommands(Provider):
+    """Every action of the app in the command palette."""
+
+    def _commands(self):
+        app = self.app
+        return [
+            ("Search quotes", "Full-text search over quotes and speakers", app.action_search),
+            ("Export current group", "Write a quote sheet of the selected group", partial(app.action_export, "group")),
+            ("Export current speaker", "Write a quote sheet of the selected speaker", partial(app.action_export, "speaker")),
+            ("Open article", "Show the article with the quote highlighted", lambda: app.main.action_open_article()),
+            ("Reassign speaker", "Give the selected wording another speaker", lambda: app.main.action_reassign()),
+            ("Merge groups", "Merge another group into the selected one", lambda: app.main.action_merge()),
+            ("Split wording", "Move the selected wording into its own group", lambda: app.main.action_split()),
+            ("Refresh", "Reload from the index (picks up a running ingest)", lambda: app.main.action_refresh()),
+            ("Filter speakers", "Type to filter the speaker list", lambda: app.main.action_focus_filter()),
+            ("Help", "Show the keys", app.action_help),
+        ]
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class QuotesApp(App):
+    TITLE = "quotes"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {QuoteCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, db: str | Path = "quotes.db") -> None:
+        super().__init__()
+        self.db_path = str(db)
+        self.store = Store(self.db_path)
+        self._readers = threading.local()
+        self.sub_title = Path(self.db_path).name
+
+    def store_reader(self) -> Store:
+        """A connection of the calling thread's own, for background searches."""
+        reader = getattr(self._readers, "store", None)
+        if reader is None:
+            reader = self._readers.store = Store(self.db_path)
+        return reader
+
+    @property
+    def main(self) -> MainScreen:
+        return self.get_screen("main") if "main" in self._installed_screens else self.screen
+
+    def on_mount(self) -> None:
+        self.install_screen(MainScreen(), "main")
+        self.push_screen("main")
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        def go(group_id: int | None) -> None:
+            if group_id is not None:
+                self.main.go_to_group(group_id)
+
+        self.push_screen(SearchScreen(), go)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        rows = []
+        for screen in (self.main, self):
+            for binding in screen.BINDINGS:
+                if isinstance(binding, Binding):
+                    key = self.get_key_display(binding) if hasattr(self, "get_key_display") else binding.key
+                    rows.append((key, binding.description, binding.id or ""))
+        self.push_screen(HelpScreen(rows))
+
+    def action_export(self, scope: str = "group") -> None:
+        from quotes.export import ExportError, export, format_from_filename
+        from tui.screens.dialogs import ExportScreen
+
+        main = self.main
+        if scope == "group" and main.group_id is None:
+            scope = "speaker"
+        if scope == "speaker" and main.speaker_id is None:
+            self.notify("select a speaker or group first", severity="warning")
+            return
+        default = f"quotes-group-{main.group_id}.html" if scope == "group" else f"quotes-speaker-{main.speaker_id}.html"
+
+        def write(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                fmt = format_from_filename(name)
+                details = self.store.sheet(group_id=main.group_id) if scope == "group" else self.store.sheet(speaker_id=main.speaker_id)
+                with open(name, "wb") as out:
+                    export(details, fmt, out)
+            except (ExportError, OSError) as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"wrote {name}")
+
+        self.push_screen(ExportScreen(f"this {scope}", default), write)
+
+
+def run(db: str) -> None:
+    QuotesApp(db).run()

@@ -1,0 +1,184 @@
+"""The TUI driven by Textual's pilot over an index built from the seeds by the real pipeline,
+plus screenshot comparisons (SVG, stored in tests/snapshots; regenerate with
+QUOTES_UPDATE_SNAPSHOTS=1)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from tui.app import QuotesApp
+
+pytestmark = pytest.mark.anyio
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+UPDATE = os.environ.get("QUOTES_UPDATE_SNAPSHOTS") == "1"
+
+
+@pytest.fixture
+def tui_db(seed_db, tmp_path):
+    """A private copy of the seeds index (tests write corrections to it)."""
+    path = tmp_path / "tui.db"
+    shutil.copy(seed_db, path)
+    return path
+
+
+def rows(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def select_speaker(app, pilot, name: str) -> None:
+    speakers = app.screen.query_one("#speakers", DataTable)
+    index = next(i for i, row in enumerate(rows(speakers)) if row[0] == name)
+    speakers.move_cursor(row=index)
+    await pilot.pause()
+
+
+async def test_trump_cheaper_group_shows_three_wordings_with_differences(tui_db):
+    app = QuotesApp(tui_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await select_speaker(app, pilot, "Donald Trump")
+        groups = app.screen.query_one("#groups", DataTable)
+        index = next(i for i, row in enumerate(rows(groups)) if "cheaper" in row[1])
+        groups.move_cursor(row=index)
+        await pilot.pause()
+        assert rows(groups)[index][2] == "3", "three wordings"
+        wordings = app.screen.query_one("#wordings", DataTable)
+        cells = [wordings.get_row_at(i)[1] for i in range(wordings.row_count)]
+        assert len(cells) == 4  # three wordings, one printed twice
+        styles = {str(span.style) for cell in cells for span in cell.spans}
+        assert any("green" in s for s in styles) and any("strike" in s for s in styles)
+        assert any("on yellow" in s for s in styles), "the bracketed [and] is marked as editorial"
+
+
+async def test_search_lands_on_the_group(tui_db):
+    app = QuotesApp(tui_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"wake-up")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one("#search-results", DataTable)
+        assert results.row_count >= 1
+        await pilot.press("enter")
+        await pilot.pause()
+        head = str(app.screen.query_one("#group-head", Static).render())
+        assert "wake-up" in head.lower() and "Donald Trump" in head
+
+
+async def test_export_writes_a_file_that_parses(tui_db, tmp_path):
+    app = QuotesApp(tui_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await select_speaker(app, pilot, "Donald Trump")
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        box.value = str(tmp_path / "sheet.json")
+        await pilot.press("enter")
+        await pilot.pause()
+    data = json.loads((tmp_path / "sheet.json").read_text())
+    assert data["groups"] and all(g["group"]["speaker"] == "Donald Trump" for g in data["groups"])
+
+
+async def test_reassigning_a_speaker_shows_in_the_view(tui_db):
+    app = QuotesApp(tui_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await select_speaker(app, pilot, "Elon Musk")
+        await pilot.press("R")
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        box.value = "Somebody Else"
+        await pilot.press("enter")
+        await pilot.pause()
+        names = [row[0] for row in rows(app.screen.query_one("#speakers", DataTable))]
+        assert "Somebody Else" in names
+
+
+async def test_article_view_and_help_and_palette(tui_db):
+    app = QuotesApp(tui_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await select_speaker(app, pilot, "Liang Wenfeng")
+        await pilot.press("o")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ArticleScreen"
+        from tui.screens.article import highlighted_article
+
+        text = highlighted_article(app.screen.article.text, app.screen.occurrence)
+        marked = [text.plain[s.start : s.end] for s in text.spans]
+        assert app.screen.occurrence.text in marked and "he" in marked and "told" in marked
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert "CommandPalette" in type(app.screen).__name__
+
+
+async def test_80x24_stacks_the_panes(tui_db):
+    app = QuotesApp(tui_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("narrow")
+        assert app.screen.query_one("#wordings", DataTable).region.height >= 4
+
+
+async def test_escape_sequences_in_articles_are_inert(tmp_path):
+    from quotes.store import Store
+    from tests.factories import trump_articles
+
+    db = tmp_path / "nasty.db"
+    with Store(db) as store:
+        for a in trump_articles():
+            store.ingest(a)
+    app = QuotesApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await select_speaker(app, pilot, "Ann Lee")
+        await pilot.press("o")
+        await pilot.pause()
+        from tui.screens.article import highlighted_article
+
+        text = highlighted_article(app.screen.article.text, app.screen.occurrence).plain
+        assert "\x1b" not in text and "␛[31m" in text
+
+
+def normalise_svg(svg: str) -> str:
+    # Textual puts a per-run id in class names and clip paths
+    return re.sub(r"terminal-\d+", "terminal", svg)
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_screenshots_match_the_stored_ones(tui_db, size):
+    app = QuotesApp(tui_db)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await select_speaker(app, pilot, "Donald Trump")
+        svg = normalise_svg(app.export_screenshot())
+    path = SNAPSHOTS / f"main-{size[0]}x{size[1]}.svg"
+    if UPDATE or not path.exists():
+        SNAPSHOTS.mkdir(exist_ok=True)
+        path.write_text(svg)
+    if svg != path.read_text():
+        path.with_suffix(".new.svg").write_text(svg)
+        pytest.fail(f"screen changed: compare {path.name} with {path.with_suffix('.new.svg').name}, then QUOTES_UPDATE_SNAPSHOTS=1")

@@ -1,0 +1,111 @@
+"""The TUI on a database of 1,000,000 quotes (from the grouping benchmark's generator):
+time to the first screen and search latency while typing.
+
+    .venv/bin/python bench/bench_tui.py [n_quotes]      # writes bench/results/tui.json
+
+The database is bulk-built once (cached in bench/results/tui-<n>.db, not committed) through
+the store's schema and grouping (`Store` + `Grouper` ids), since a million articles through
+CoreNLP would take days.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+
+def build(path: Path, n: int) -> float:
+    from quotes.grouping import Grouper, normalise_quote
+    from quotes.store import Store
+    from synth import generate
+
+    started = time.perf_counter()
+    Store(path).close()  # schema and migrations
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA synchronous = OFF")
+    grouper = Grouper()
+    speakers: dict[str, int] = {}
+    per_article = 50
+    batch_articles, batch_quotes = [], []
+    for i, q in enumerate(generate(n, 10_000)):
+        if q.speaker not in speakers:
+            speakers[q.speaker] = len(speakers) + 1
+            conn.execute("INSERT INTO speakers (id, name, type) VALUES (?, ?, 'person')", (speakers[q.speaker], q.speaker))
+        article = f"a{i // per_article}"
+        if i % per_article == 0:
+            batch_articles.append((article, f"synthetic/{article}.txt", q.outlet, q.date, "(synthetic)", "t", i // per_article))
+        gid = grouper.add(i, q.speaker, q.text) + 1
+        batch_quotes.append((i + 1, article, i, i + len(q.text), q.text, normalise_quote(q.text), "direct", speakers[q.speaker],
+                             "synthetic", 0.9, q.text, gid))
+        if len(batch_quotes) >= 50_000:
+            flush(conn, batch_articles, batch_quotes)
+    flush(conn, batch_articles, batch_quotes)
+    conn.executemany("INSERT INTO quote_groups (id, speaker_id, root, canonical, wordings, occurrences, outlets) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [(g.id + 1, speakers[g.speaker], g.root, g.root, 1, len(g.members), 1) for g in grouper.groups])
+    conn.commit()
+    conn.close()
+    return time.perf_counter() - started
+
+
+def flush(conn, articles, quotes):
+    conn.executemany("INSERT INTO articles (id, source, outlet, date, text, ingested_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)", articles)
+    conn.executemany(
+        'INSERT INTO quotes (id, article_id, start, "end", text, normalised, type, speaker_id, rule, confidence, context, group_id)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
+    conn.commit()
+    articles.clear()
+    quotes.clear()
+
+
+async def measure(path: Path) -> dict:
+    from textual.widgets import DataTable
+
+    from tui.app import QuotesApp
+
+    started = time.perf_counter()
+    app = QuotesApp(path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        first = time.perf_counter() - started
+        rows = app.screen.query_one("#speakers", DataTable).row_count
+        await pilot.press("slash")
+        await pilot.pause()
+        latencies = []
+        for ch in "budget":
+            t = time.perf_counter()
+            await pilot.press(ch)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            latencies.append(time.perf_counter() - t)
+        results = app.screen.query_one("#search-results", DataTable).row_count
+    from quotes.store import Store
+
+    with Store(path) as store:
+        query_ms = []
+        for k in range(1, len("budget") + 1):
+            t = time.perf_counter()
+            store.search("budget"[:k], limit=100)
+            query_ms.append(round((time.perf_counter() - t) * 1000, 1))
+    return {"first_screen_s": round(first, 3), "speaker_rows_loaded": rows,
+            "search_latency_ms_per_keystroke_in_app": [round(x * 1000) for x in latencies],
+            "search_query_ms_per_prefix": query_ms, "search_results": results}
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    db = HERE / "results" / f"tui-{n}.db"
+    db.parent.mkdir(exist_ok=True)
+    report = {"quotes": n}
+    if not db.exists():
+        report["build_s"] = round(build(db, n), 1)
+    report.update(asyncio.run(measure(db)))
+    (HERE / "results" / "tui.json").write_text(json.dumps(report, indent=1))
+    print(report)

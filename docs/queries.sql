@@ -1,0 +1,27 @@
+-- Example queries over quotes.db (sqlite3 quotes.db < docs/queries.sql, or one at a time in
+-- Datasette). tests/test_store.py runs each of them; :speaker is a parameter.
+
+-- 1. Every wording of one speaker's quotes, with where each appeared
+SELECT group_id, canonical, variant, outlet, date, source
+FROM quote_sheet WHERE speaker = :speaker ORDER BY group_id, date;
+
+-- 2. Speakers by number of quotes
+SELECT name, type, quotes, groups, roles FROM speaker_index ORDER BY quotes DESC LIMIT 20;
+
+-- 3. Quotes whose wording differs between outlets
+SELECT group_id, speaker, canonical, wordings, outlets FROM variant_groups
+WHERE wordings > 1 AND outlets > 1 ORDER BY outlets DESC, wordings DESC;
+
+-- 4. The most widely reprinted quotes
+SELECT speaker, canonical, occurrences, outlets, first_seen, last_seen FROM variant_groups
+ORDER BY outlets DESC, occurrences DESC LIMIT 20;
+
+-- 5. Full-text search: quotes mentioning a word, with their speaker
+SELECT s.name AS speaker, q.text FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid
+LEFT JOIN speakers s ON s.id = q.speaker_id WHERE quotes_fts MATCH '"cheaper"';
+
+-- 6. Low-confidence attributions to check by hand
+SELECT speaker, variant, rule, confidence, source FROM quote_sheet WHERE confidence < 0.6 ORDER BY confidence;
+
+-- 7. How each speaker was recognised across articles (alias evidence)
+SELECT s.name, a.alias, a.evidence, a.article_id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id ORDER BY s.name;

@@ -25,7 +25,8 @@ def corenlp():
     print(f"\n[corenlp] server started once for this run (log: {server.log_path})")
     yield server
     server.stop()
-    assert server.starts == 1, f"CoreNLP was started {server.starts} times in one test run"
+    fresh = server.starts - server.restarts  # the restart test kills Java once on purpose
+    assert fresh == 1, f"CoreNLP was started {fresh} times in one test run"
 
 
 @pytest.fixture(scope="session")

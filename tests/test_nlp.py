@@ -138,3 +138,32 @@ def test_bad_articles_get_a_one_line_error_naming_the_file(pipeline):
     huge = Article.from_text("word " * (MAX_ARTICLE_CHARS // 5 + 10), source="huge.txt")
     with pytest.raises(PipelineError, match=r"^huge.txt: too long"):
         pipeline.annotate(huge)
+
+
+def test_java_killed_mid_request_is_restarted_once_and_the_text_still_annotated(corenlp, seed_articles, caplog):
+    """The crash path for real: Java is killed while it parses a long text; the request
+    fails, the server is started again (one restart) and the same text is annotated."""
+    import logging
+    import threading
+    import time
+
+    text = seed_articles["002_e3e3c32f72665433.txt"].text
+    corenlp.start()
+    restarts, requests, java = corenlp.restarts, corenlp.requests, corenlp._client.server
+
+    def kill_once_the_request_is_sent():
+        while corenlp.requests == requests:
+            time.sleep(0.01)
+        time.sleep(0.5)
+        java.kill()
+
+    killer = threading.Thread(target=kill_once_the_request_is_sent)
+    killer.start()
+    with caplog.at_level(logging.WARNING, logger="quotes.nlp.server"):
+        document = corenlp.annotate(text, name="during-the-crash.txt")
+    killer.join()
+    assert java.poll() is not None, "the first Java process was killed"
+    assert corenlp.restarts == restarts + 1
+    assert any("during-the-crash.txt" in r.getMessage() and "restarting" in r.getMessage() for r in caplog.records)
+    assert_offsets_round_trip(text, document)
+    assert corenlp._client.server.poll() is None, "the new Java process is running"

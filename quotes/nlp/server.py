@@ -137,6 +137,7 @@ class CoreNLP:
         self._log_file = None
         self._lock = threading.Lock()
         self.starts = 0  # how many times a server was started (tests assert one per run)
+        self.restarts = 0  # of those, restarts after the server died or timed out
         self.requests = 0
 
     # -- lifecycle --------------------------------------------------------------------
@@ -213,6 +214,7 @@ class CoreNLP:
     def restart(self) -> None:
         self.stop()
         self.start()
+        self.restarts += 1
 
     def __enter__(self) -> "CoreNLP":
         return self
@@ -240,6 +242,11 @@ class CoreNLP:
         # restarting the server is serialised.
         with self._lock:
             self.start()
+            exit_status = self._client.server.poll() if self._client.server is not None else None
+            if exit_status is not None:
+                # stanza's client would quietly start Java again; we say so and count it
+                log.warning("CoreNLP had exited (status %s) before %s; restarting the server", exit_status, name)
+                self.restart()
             client = self._client
         try:
             self.requests += 1

@@ -35,6 +35,10 @@ SPEECH_NOUNS = frozenset(
     """.split()
 )
 
+# Verbs whose object is the person spoken to, so never an inverted speaker: '"...," Cyril
+# told The Huffington Post' (but '"...," said Cyril' and '"Why?" asked Cyril' do invert).
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
+
 # "according to X", "in the words of X": X is the source.
 ACCORDING_TO = ("according", "to")
 
@@ -95,6 +99,15 @@ DOCUMENT_NOUNS = frozenset(
     statement report article study survey poll ruling filing complaint lawsuit brief memo
     letter email tweet post editorial column piece story document release announcement
     order opinion decision verdict transcript notice bill law
+    """.split()
+)
+
+# Recordings that show someone speaking: 'footage of Hillary Clinton asking, "..."' is
+# Clinton's quote, not the footage's.
+RECORDING_NOUNS = frozenset(
+    """
+    footage video videos clip clips tape tapes recording recordings audio film broadcast
+    livestream interview
     """.split()
 )
 

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from quotes.attribution.lexicon import (
+    ADDRESSEE_VERBS,
     PERSONAL_PRONOUNS,
+    RECORDING_NOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -76,6 +78,25 @@ def is_speech_noun(token: Token) -> bool:
 
 
 def subject_of(tree: Tree, tokens: list[Token], verb: int, quoted: frozenset[int] = frozenset(), depth: int = 0) -> int | None:
+    """The subject of a speech verb (see ``_grammatical_subject``); a recording that shows
+    someone speaking hands over to that someone (``speaker_in_recording``)."""
+    subject = _grammatical_subject(tree, tokens, verb, quoted, depth)
+    return speaker_in_recording(tree, tokens, subject) if subject is not None else None
+
+
+def speaker_in_recording(tree: Tree, tokens: list[Token], noun: int) -> int:
+    """'The ad uses footage of Hillary Clinton asking, "Why aren't I 50 points ahead?"':
+    the parser makes "footage" the subject of "asking"; the speaker is whoever the footage
+    is of. Any other noun is returned as it is."""
+    if tokens[noun].lemma.lower() not in RECORDING_NOUNS:
+        return noun
+    for owner in tree.kids(noun, "nmod"):
+        if tokens[owner].pos in {"NNP", "NNPS", "PRP"} and any(tokens[c].lemma.lower() == "of" for c in tree.kids(owner, "case")):
+            return owner
+    return noun
+
+
+def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: frozenset[int] = frozenset(), depth: int = 0) -> int | None:
     """The subject of a speech verb, following participles and relative clauses up the tree.
 
     "Trump said" -> Trump; "..., saying ..." -> the subject of the verb "saying" hangs off;
@@ -111,7 +132,7 @@ def subject_of(tree: Tree, tokens: list[Token], verb: int, quoted: frozenset[int
     if relation.startswith("acl") and tokens[governor].pos in {"NNP", "NNPS", "PRP"}:
         return governor  # "Trump, calling it ...": the participle modifies the speaker
     if base in {"xcomp", "advcl", "conj", "parataxis", "ccomp", "dep"}:
-        return subject_of(tree, tokens, governor, quoted, depth + 1)
+        return _grammatical_subject(tree, tokens, governor, quoted, depth + 1)
     return None
 
 
@@ -120,6 +141,8 @@ def _inverted_subject(tree: Tree, tokens: list[Token], verb: int, quoted: frozen
     Zhang, an associate professor'. Parsers often hang the name as obj, xcomp or dep."""
     if tokens[verb].pos not in {"VBD", "VBZ", "VBP"}:
         return None
+    if tokens[verb].lemma.lower() in ADDRESSEE_VERBS:
+        return None  # '..., Malkia Cyril ..., told The Huffington Post': the audience
     for child in tree.kids(verb, "obj", "xcomp", "dep", "nsubj", "iobj", "appos"):
         if child > verb and child not in quoted and tokens[child].pos.startswith(("NN", "PRP")) and not tree.kids(child, "case"):
             between = tokens[verb + 1 : child]
@@ -241,6 +264,47 @@ def _ancestors_of_quote(ctx: QuoteContext, sentence: int) -> dict[int, int]:
     return found
 
 
+def characterised_as(ctx: QuoteContext) -> Cue | None:
+    """'Trump openly admires Russian President Vladimir Putin as a "strong leader,"': a
+    quote that says what something is taken *as* belongs to the subject of the verb that
+    does the taking (praise, describe, label, dismiss, see, admire ... any verb), never to
+    the thing described, even when another verb follows the quote."""
+    for sentence in ctx.sentences:
+        tokens = ctx.index.sentences[sentence].tokens
+        tree = ctx.index.trees[sentence]
+        quoted = _quoted(ctx, sentence)
+        inside = [t.index for t in tokens if ctx.quote.start <= t.start and t.end <= ctx.quote.end]
+        for head in (i for i in inside if tree.head(i) not in inside):
+            verb = tree.head(head)
+            if verb < 0 or verb in quoted or not tokens[verb].pos.startswith("VB"):
+                continue
+            if tree.relation(head).split(":")[0] not in {"obl", "xcomp", "advcl"}:
+                continue
+            if not any(tokens[c].lemma.lower() == "as" and not ctx.index.in_quote(tokens[c]) for c in tree.kids(head, "case", "mark")):
+                continue
+            if tree.kids(verb, "aux:pass") and not any(
+                any(tokens[c].lemma.lower() == "by" for c in tree.kids(a, "case")) for a in tree.kids(verb, "obl")
+            ):
+                continue  # "Putin was hailed as ...": whoever hailed him is not named here
+            if _reported_by_a_speech_verb(tree, tokens, verb):
+                return None  # 'Trump said that Clinton described it as "..."' is Trump's report
+            subject = subject_of(tree, tokens, verb, quoted)
+            if subject is not None and _speaker_ok(ctx, sentence, subject):
+                return _make(ctx, "characterised_as", 0.8, sentence, subject, verb)
+    return None
+
+
+def _reported_by_a_speech_verb(tree: Tree, tokens: list[Token], node: int) -> bool:
+    """Whether a clause hangs (as a complement, at any depth) under a speech verb."""
+    for _ in range(50):
+        relation, node = tree.parent.get(node, ("root", -1))
+        if node < 0 or relation.startswith("acl"):
+            return False
+        if is_speech_verb(tokens[node]):
+            return True
+    return False
+
+
 def according_to(ctx: QuoteContext) -> Cue | None:
     """'according to X' in the quote's sentence, when no speech verb names a speaker:
     '"...," according to the campaign's statement.'"""
@@ -276,6 +340,32 @@ def possessive_speech_noun(ctx: QuoteContext) -> Cue | None:
             if owners and _speaker_ok(ctx, sentence, owners[0]):
                 return _make(ctx, "possessive_speech_noun", 0.8, sentence, owners[0], i)
     return None
+
+
+def speech_noun_before_colon(ctx: QuoteContext) -> Cue | None:
+    """'President Obama is rolling out a new and more personal campaign message: "It's about
+    me."': a speech noun that introduces the quote with a colon belongs to whoever has it
+    (its possessor) or delivers it (the subject of the verb that takes it)."""
+    before = [t for _, t in _token_stream(ctx, forward=False, limit=3)]
+    if len(before) < 2 or before[0].word != ":":
+        return None
+    sentence = ctx.index.sentence_at(before[1].start)
+    tokens = ctx.index.sentences[sentence].tokens
+    tree = ctx.index.trees[sentence]
+    noun = before[1].index
+    if not is_speech_noun(tokens[noun]):
+        return None
+    owners = tree.kids(noun, "nmod:poss")
+    if owners:
+        speaker = owners[0]
+    else:
+        verb = tree.head(noun)
+        if verb < 0 or tree.relation(noun).split(":")[0] not in {"obj", "nsubj"} or not tokens[verb].pos.startswith("VB"):
+            return None
+        speaker = subject_of(tree, tokens, verb, _quoted(ctx, sentence)) if tree.relation(noun) == "obj" else None
+    if speaker is None or not _speaker_ok(ctx, sentence, speaker):
+        return None
+    return _make(ctx, "speech_noun_before_colon", 0.75, sentence, speaker, noun)
 
 
 _NP_TAGS = ("NNP", "NNPS", "NN", "NNS", "PRP", "DT", "JJ", "POS", "CD", "HYPH")
@@ -560,12 +650,14 @@ def subject_of_the_clause(ctx: QuoteContext) -> Cue | None:
 
 
 SIEVE = (
+    characterised_as,
     speech_verb_right_after,
     speech_verb_just_before,
     speech_verb_with_subject,
     adjacent_speech_verb,
     speech_verb_introduces_quote,
     possessive_speech_noun,
+    speech_noun_before_colon,
     colon_paragraph_before,
     according_to,
     name_and_colon,

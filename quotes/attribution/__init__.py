@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from quotes.attribution.lexicon import (
+    ADDRESSEE_VERBS,
     DOCUMENT_NOUNS,
     HONORIFICS,
     ORGANISATION_NOUNS,
@@ -22,7 +23,7 @@ from quotes.attribution.lexicon import (
 )
 from quotes.attribution.names import NameBook, clean_name
 from quotes.attribution.rules import SIEVE, Cue, QuoteContext, looks_like_speech, mention_span
-from quotes.attribution.syntax import DocIndex, TokenRef
+from quotes.attribution.syntax import DocIndex, TokenRef, is_nickname
 from quotes.models import ArticleSpeaker, Attribution, Document, QuoteSpan, QuoteType, SpeakerType
 from quotes.quotefinder import find_quotes
 
@@ -47,7 +48,9 @@ def attribute_document(document: Document, title: str | None = None) -> tuple[li
             continue  # a quotation inside a quotation is part of its speaker's words
         ctx = QuoteContext(index, span, index.sentences_overlapping(span.start, span.end), spoken)
         attribution = _attribute_one(ctx, book, genders, title)
-        if attribution.type != QuoteType.headline and _looks_like_title(span.text) and not _named_as_speech(ctx, attribution):
+        if attribution.type != QuoteType.headline and (
+            (_looks_like_title(span.text) and not _named_as_speech(ctx, attribution)) or _names_something(ctx)
+        ):
             attribution = _strip_speaker(attribution)
         attributions.append(attribution)
         if attribution.speaker is not None or attribution.mention is not None:
@@ -152,6 +155,29 @@ def _named_as_speech(ctx: QuoteContext, attribution: Attribution) -> bool:
             if any(c not in inside for c in tree.kids(head, "case")):
                 return False
     return True
+
+
+def _names_something(ctx: QuoteContext) -> bool:
+    """A short capitalised quote that the sentence uses as a name, whatever verb is near:
+    a nickname inside a name ('state Del. Marcia "Cia" Price'), a title someone owns
+    ('told MSNBC's "Morning Joe"', 'DuVernay's "13th"') or the person told ('told "Face
+    the Nation"')."""
+    words = re.findall(r"[\w'’-]+", ctx.quote.text)
+    if not 1 <= len(words) <= 7 or not all(w[:1].isupper() or w[:1].isdigit() for w in words if w.lower() not in _MINOR_WORDS):
+        return False
+    if is_nickname(ctx.index.text, ctx.quote):
+        return True
+    for sentence in ctx.sentences:
+        tree = ctx.index.trees[sentence]
+        tokens = ctx.index.sentences[sentence].tokens
+        inside = {t.index for t in tokens if ctx.quote.start <= t.start and t.end <= ctx.quote.end}
+        for head in (i for i in inside if tree.head(i) not in inside):
+            if any(o not in inside for o in tree.kids(head, "nmod:poss")):
+                return True
+            verb = tree.head(head)
+            if verb >= 0 and tree.relation(head) in {"obj", "iobj"} and tokens[verb].lemma.lower() in ADDRESSEE_VERBS:
+                return True
+    return False
 
 
 def _strip_speaker(attribution: Attribution) -> Attribution:

@@ -459,6 +459,32 @@ def adjacent_speech_verb(ctx: QuoteContext) -> Cue | None:
     return None
 
 
+def name_apposition_then_speech_verb(ctx: QuoteContext) -> Cue | None:
+    """'"...," Malkia Cyril, the executive director at the Center of Media Justice and
+    whose also featured in the film, told The Huffington Post.': a name right after the
+    quote, then a long apposition the parser could not attach, then the speech verb."""
+    after = list(_token_stream(ctx, forward=True, limit=40))
+    while after and after[0][1].word in {",", "--", "-", "—", "―"}:
+        after = after[1:]
+    name: list[tuple[int, Token]] = []
+    for sentence, token in after:
+        if token.pos not in {"NNP", "NNPS"}:
+            break
+        name.append((sentence, token))
+    rest = after[len(name) :]
+    if not name or not rest or rest[0][1].word != ",":
+        return None
+    for (_, comma), (sentence, token) in zip(rest, rest[1:]):
+        if token.word in {".", "?", "!", ";"}:
+            return None
+        if comma.word == "," and is_speech_verb(token) and token.pos in {"VBD", "VBZ", "VBP"}:
+            head = _noun_phrase_head(name)
+            if head and _speaker_ok(ctx, *head):
+                return _make(ctx, "name_apposition_then_speech_verb", 0.7, head[0], head[1], token.index)
+            return None
+    return None
+
+
 def speech_verb_introduces_quote(ctx: QuoteContext) -> Cue | None:
     """'NAME said:' or 'NAME told reporters,' right before the quote, read off the tokens:
     'Ion Stoica told me: "..."' when the parser attached the quote elsewhere."""
@@ -655,6 +681,7 @@ SIEVE = (
     speech_verb_just_before,
     speech_verb_with_subject,
     adjacent_speech_verb,
+    name_apposition_then_speech_verb,
     speech_verb_introduces_quote,
     possessive_speech_noun,
     speech_noun_before_colon,

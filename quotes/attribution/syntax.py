@@ -5,6 +5,7 @@ Built once per document (linear in its size) so that every rule is a cheap looku
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -45,6 +46,20 @@ class Tree:
         return sorted(out)
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.]*\s$")
+
+
+def is_nickname(text: str, quote: QuoteSpan) -> bool:
+    """A one- or two-word capitalised quotation between two capitalised words: the
+    nickname inside a name, 'state Del. Marcia "Cia" Price', 'Dwayne "The Rock" Johnson'."""
+    words = quote.text.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() or w.lower() in {"the", "of"} for w in words):
+        return False
+    before = text[max(0, quote.outer_start - 30) : quote.outer_start]
+    after = text[quote.outer_end : quote.outer_end + 2]
+    return bool(_CAPITALISED_WORD_BEFORE.search(before)) and after[:1] == " " and after[1:2].isupper()
+
+
 class DocIndex:
     def __init__(self, document: Document, quotes: list[QuoteSpan]):
         self.doc = document
@@ -71,8 +86,10 @@ class DocIndex:
                     self.chain_at.setdefault(TokenRef(mention.sentence, i), (chain, mention))
         self.relays: set[str] = set()  # names used only as channels ("according to the BBC")
         # quoted character ranges, sorted: a token inside any quote is never a cue or a speaker
-        self._quote_starts = [q.outer_start for q in quotes]
-        self._quote_ends = [q.outer_end for q in quotes]
+        # (a nickname inside a name is part of the name: 'Marcia "Cia" Price shouted')
+        masks = [q for q in quotes if not is_nickname(self.text, q)]
+        self._quote_starts = [q.outer_start for q in masks]
+        self._quote_ends = [q.outer_end for q in masks]
 
     @staticmethod
     def _tree(sentence: Sentence) -> Tree:

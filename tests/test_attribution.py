@@ -5,6 +5,8 @@ when found, no negative attributed to anyone."""
 from __future__ import annotations
 
 
+import pytest
+
 from quotes.models import QuoteType
 
 
@@ -91,3 +93,48 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
     for result in seed_results.values():
         for quote in result.quotes:
             assert quote.speaker not in {"BBC", "CNBC", "Sensor Tower"}, quote
+
+
+# One sentence per construction the sieve has a rule for, through the real server. The
+# sentences are made up for the test; each rule's docstring names the construction.
+CONSTRUCTIONS = [
+    ('Mayor Jane Roe openly admires Governor Tim Bell as a "true partner," comparing him to her predecessor.',
+     "true partner", "Jane Roe", "characterised_as"),
+    ('The advert uses footage of Senator Ann Lee asking, "Where is all the money going?"',
+     "Where is all the money", "Ann Lee", None),
+    ('Governor Tim Bell is rolling out a new and more personal campaign message: "We finish what we start."',
+     "We finish", "Tim Bell", "speech_noun_before_colon"),
+    ('"We will not back down on pensions," Maria Gomez, the union\'s regional director and a veteran of three strikes, '
+     'told the Daily Planet.', "We will not back down", "Maria Gomez", None),
+    ('The Harbor Commission issued a statement calling the plan "a reckless gamble with public money."',
+     "a reckless gamble", "Harbor Commission", None),
+]
+
+NAMES_NOT_SPEECH = [
+    ('Senator Ann Lee told CBS\'s "Face the Nation" on Sunday that the bill would pass.', "Face the Nation"),
+    ('State Del. Marcia "Cia" Price spoke first at the rally in Richmond.', "Cia"),
+    ('The bill, known as the "Clean Harbors Act," passed the Senate on Tuesday.', "Clean Harbors Act"),
+]
+
+
+def _attribute(pipeline, text):
+    from quotes.models import Article
+
+    return pipeline.attribute(Article.from_text(text, source="construction.txt"))
+
+
+
+
+
+@pytest.mark.parametrize("text, quote, speaker, rule", CONSTRUCTIONS, ids=[c[3] or c[2] for c in CONSTRUCTIONS])
+def test_constructions_get_their_speaker(pipeline, text, quote, speaker, rule):
+    [found] = [q for q in _attribute(pipeline, text).quotes if quote in q.text]
+    assert found.speaker and speaker in found.speaker, (found.speaker, found.rule)
+    if rule:
+        assert found.rule == rule
+
+
+@pytest.mark.parametrize("text, quote", NAMES_NOT_SPEECH, ids=[n[1] for n in NAMES_NOT_SPEECH])
+def test_names_in_quote_marks_have_no_speaker(pipeline, text, quote):
+    [found] = [q for q in _attribute(pipeline, text).quotes if quote in q.text]
+    assert found.speaker is None and found.type == QuoteType.non_speech, (found.speaker, found.rule)

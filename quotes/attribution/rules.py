@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from quotes.attribution.lexicon import (
     ADDRESSEE_VERBS,
+    DOCUMENT_NOUNS,
     PERSONAL_PRONOUNS,
     RECORDING_NOUNS,
     RELATIVE_PRONOUNS,
@@ -129,8 +130,18 @@ def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: fro
         controllers = [o for o in tree.kids(governor, "obj") if o not in quoted and o < verb]
         if controllers and tokens[controllers[0]].pos.startswith(("NN", "PRP")):
             return controllers[0]
-    if relation.startswith("acl") and tokens[governor].pos in {"NNP", "NNPS", "PRP"}:
-        return governor  # "Trump, calling it ...": the participle modifies the speaker
+    if relation.startswith("acl") and (tokens[governor].pos in {"NNP", "NNPS", "PRP"} or tokens[governor].lemma.lower() in RECORDING_NOUNS):
+        return governor  # "Trump, calling it ...", "footage of Lee asking ...": the participle modifies the speaker
+    if relation.startswith("acl") and (tokens[governor].lemma.lower() in SPEECH_NOUNS or tokens[governor].lemma.lower() in DOCUMENT_NOUNS):
+        # "the Security Council issued a statement calling the test "a clear violation"":
+        # the statement's owner, else whoever issued it
+        owners = tree.kids(governor, "nmod:poss")
+        if owners:
+            return owners[0]
+        issuer, issued_by = tree.parent.get(governor, ("root", -1))
+        if issuer.split(":")[0] == "obj" and issued_by >= 0 and tokens[issued_by].pos.startswith("VB"):
+            return _grammatical_subject(tree, tokens, issued_by, quoted, depth + 1)
+        return governor
     if base in {"xcomp", "advcl", "conj", "parataxis", "ccomp", "dep"}:
         return _grammatical_subject(tree, tokens, governor, quoted, depth + 1)
     return None
@@ -282,15 +293,15 @@ def characterised_as(ctx: QuoteContext) -> Cue | None:
                 continue
             if not any(tokens[c].lemma.lower() == "as" and not ctx.index.in_quote(tokens[c]) for c in tree.kids(head, "case", "mark")):
                 continue
-            if tree.kids(verb, "aux:pass") and not any(
+            if (tree.kids(verb, "aux:pass") or tokens[verb].pos == "VBN") and not any(
                 any(tokens[c].lemma.lower() == "by" for c in tree.kids(a, "case")) for a in tree.kids(verb, "obl")
             ):
-                continue  # "Putin was hailed as ...": whoever hailed him is not named here
+                continue  # "Putin was hailed as ...", "the bill, known as ...": nobody named speaks
             if _reported_by_a_speech_verb(tree, tokens, verb):
                 return None  # 'Trump said that Clinton described it as "..."' is Trump's report
             subject = subject_of(tree, tokens, verb, quoted)
             if subject is not None and _speaker_ok(ctx, sentence, subject):
-                return _make(ctx, "characterised_as", 0.8, sentence, subject, verb)
+                return _make(ctx, "characterised_as", 0.9 if is_speech_verb(tokens[verb]) else 0.8, sentence, subject, verb)
     return None
 
 

@@ -36,7 +36,7 @@ def one(n: int) -> dict:
     return {
         "quotes": n, "seconds": round(seconds, 2), "quotes_per_second": round(n / seconds),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "groups": len(grouper.groups), "comparisons_per_quote": round(grouper.comparisons / n, 2),
+        "groups": len(grouper.live_groups()), "comparisons_per_quote": round(grouper.comparisons / n, 2),
         "bcubed_precision": round(precision, 4), "bcubed_recall": round(recall, 4),
     }
 

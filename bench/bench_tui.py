@@ -32,6 +32,7 @@ def build(path: Path, n: int) -> float:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA synchronous = OFF")
     grouper = Grouper()
+    first_group: list[int] = []
     speakers: dict[str, int] = {}
     per_article = 50
     batch_articles, batch_quotes = [], []
@@ -42,14 +43,18 @@ def build(path: Path, n: int) -> float:
         article = f"a{i // per_article}"
         if i % per_article == 0:
             batch_articles.append((article, f"synthetic/{article}.txt", q.outlet, q.date, "(synthetic)", "t", i // per_article))
-        gid = grouper.add(i, q.speaker, q.text) + 1
+        first_group.append(grouper.add(i, q.speaker, q.text))
+        gid = first_group[-1] + 1
         batch_quotes.append((i + 1, article, i, i + len(q.text), q.text, normalise_quote(q.text), "direct", speakers[q.speaker],
                              "synthetic", 0.9, q.text, gid))
         if len(batch_quotes) >= 50_000:
             flush(conn, batch_articles, batch_quotes)
     flush(conn, batch_articles, batch_quotes)
+    # a wording that bridged two groups merged them after some quotes were written
+    moved = [(gid + 1, item + 1) for item, gid in grouper.assignment().items() if gid != first_group[item]]
+    conn.executemany("UPDATE quotes SET group_id = ? WHERE id = ?", moved)
     conn.executemany("INSERT INTO quote_groups (id, speaker_id, root, canonical, wordings, occurrences, outlets) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [(g.id + 1, speakers[g.speaker], g.root, g.root, 1, len(g.members), 1) for g in grouper.groups])
+                     [(g.id + 1, speakers[g.speaker], g.root, g.root, 1, len(g.members), 1) for g in grouper.live_groups()])
     conn.commit()
     conn.close()
     return time.perf_counter() - started

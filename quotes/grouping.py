@@ -32,7 +32,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Hashable, Iterable
+from typing import Callable, Hashable, Iterable
 
 from rapidfuzz.fuzz import partial_ratio, ratio
 
@@ -174,6 +174,63 @@ def is_variant(a: str, b: str) -> bool:
     return similarity(a, b).variant
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a new wording goes: into group ``join`` (None: a group of its own); whether it
+    becomes that group's root (it is the longest wording yet); and the other groups it
+    bridges, to be merged into ``join``."""
+
+    join: Hashable | None
+    becomes_root: bool = False
+    absorb: tuple[Hashable, ...] = ()
+
+
+def _length(text: str) -> int:
+    return len(_features(text)[0])
+
+
+def place(text: str, lookup: Callable[[list[str]], dict], root_of: Callable[[Hashable], str]) -> Placement:
+    """Decide a new wording's group (the in-memory grouper and the store both ask this, so
+    they group alike). ``lookup(keys)`` gives the speaker's groups sharing any of the keys,
+    with how many they share; ``root_of(group)`` a group's root wording.
+
+    The quote's rarest words shortlist groups; the best-scoring variant root wins (the first
+    on a tie). A wording longer than every root it matches becomes the root, and it looks
+    again under all its content words for groups holding cuts of it that arrived before it
+    did ("the market will grow faster" and "The lower cost could spur more companies" stay
+    apart until the full quote holding both is printed): those are merged in, so the
+    grouping does not depend on the order articles are ingested in."""
+    keys = candidate_keys(text)
+    verified: set[Hashable] = set()
+    variants: list[tuple[float, Hashable, str]] = []
+
+    def verify(groups: Iterable[Hashable], shorter_only: bool = False) -> None:
+        for group in groups:
+            if group in verified:
+                continue
+            verified.add(group)
+            root = root_of(group)
+            if shorter_only and _length(root) >= length:
+                continue
+            match = similarity(text, root)
+            if match.variant:
+                variants.append((match.score, group, root))
+
+    length = _length(text)
+    verify(shortlist(lookup(keys), len(keys)))
+    if variants and length <= _length(max(variants, key=lambda v: v[0])[2]):
+        return Placement(max(variants, key=lambda v: v[0])[1])
+    # the new wording will be a root: look for the cuts of it printed before it
+    verify(shortlist(lookup(index_keys(text)), 2), shorter_only=True)
+    if not variants:
+        return Placement(None)
+    _, group, root = max(variants, key=lambda v: v[0])
+    if length <= _length(root):
+        return Placement(group)
+    absorb = tuple(g for _, g, r in variants if g != group and _length(r) < length)
+    return Placement(group, True, absorb)
+
+
 def canonical_wording(wordings: Iterable[tuple[str, int]]) -> str:
     """The wording a group is shown under: among the fuller wordings (at least 60% of the
     longest one's words: cuts such as a headline's "Wake-Up Call" are not candidates), the one
@@ -199,53 +256,72 @@ class _Group:
 
 class Grouper:
     """Incremental grouping in memory: the algorithm the store runs over its tables, used
-    by the benchmark and the tests. ``add`` never regroups what is already grouped."""
+    by the benchmark and the tests. ``add`` never regroups what is already grouped; a
+    wording that bridges groups merges them (see ``place``)."""
 
     def __init__(self) -> None:
         self.groups: list[_Group] = []
-        self._keys: dict[tuple[Hashable, str], list[int]] = defaultdict(list)
-        self._exact: dict[tuple[Hashable, str], int] = {}
+        # per speaker, so that no (speaker, key) tuple is kept per entry: at a million
+        # quotes those tuples cost memory and garbage-collector passes
+        self._keys: dict[Hashable, dict[str, list[int]]] = defaultdict(dict)
+        self._exact: dict[Hashable, dict[str, int]] = defaultdict(dict)
+        self._merged_into: dict[int, int] = {}
         self.comparisons = 0
+
+    def _live(self, gid: int) -> int:
+        while gid in self._merged_into:
+            gid = self._merged_into[gid]
+        return gid
 
     def add(self, item: Hashable, speaker: Hashable, text: str) -> int:
         norm = normalise_quote(text)
-        exact = self._exact.get((speaker, norm))
+        exact_of_speaker, keys_of_speaker = self._exact[speaker], self._keys[speaker]
+        exact = exact_of_speaker.get(norm)
         if exact is not None:
+            exact = self._live(exact)
             self.groups[exact].members.append(item)
             return exact
-        best: tuple[float, int] | None = None
-        keys = candidate_keys(text)
-        hits: dict[int, int] = {}
-        for key in keys:
-            for gid in self._keys.get((speaker, key), ()):
-                hits[gid] = hits.get(gid, 0) + 1
-        for gid in shortlist(hits, len(keys)):
+        def lookup(keys: list[str]) -> dict[int, int]:
+            hits: dict[int, int] = {}
+            for key in keys:
+                for gid in {self._live(g) for g in keys_of_speaker.get(key, ())}:
+                    hits[gid] = hits.get(gid, 0) + 1
+            return hits
+
+        def root_of(gid: int) -> str:
             self.comparisons += 1
-            match = similarity(text, self.groups[gid].root)
-            if match.variant and (best is None or match.score > best[0]):
-                best = (match.score, gid)
-        if best is None:
+            return self.groups[gid].root
+
+        placement = place(text, lookup, root_of)
+        if placement.join is None:
             gid = len(self.groups)
             self.groups.append(_Group(gid, speaker, text))
             self._index(gid, speaker, text)
         else:
-            gid = best[1]
-            group = self.groups[gid]
-            if len(words(text)) > len(words(group.root)):
-                group.root = text  # rooted at the longest wording
+            gid = placement.join
+            if placement.becomes_root:
+                self.groups[gid].root = text  # rooted at the longest wording
                 self._index(gid, speaker, text)
+            for other in placement.absorb:
+                self.groups[gid].members.extend(self.groups[other].members)
+                self.groups[other].members = []
+                self._merged_into[other] = gid
         self.groups[gid].members.append(item)
-        self._exact[(speaker, norm)] = gid
+        exact_of_speaker[norm] = gid
         return gid
 
     def _index(self, gid: int, speaker: Hashable, text: str) -> None:
+        keys_of_speaker = self._keys[speaker]
         for key in index_keys(text):
-            bucket = self._keys[(speaker, key)]
+            bucket = keys_of_speaker.setdefault(key, [])
             if not bucket or bucket[-1] != gid:
                 bucket.append(gid)
 
+    def live_groups(self) -> list[_Group]:
+        return [g for g in self.groups if g.id not in self._merged_into]
+
     def assignment(self) -> dict[Hashable, int]:
-        return {item: g.id for g in self.groups for item in g.members}
+        return {item: g.id for g in self.live_groups() for item in g.members}
 
 
 def bcubed(predicted: dict[Hashable, Hashable], gold: dict[Hashable, Hashable]) -> tuple[float, float]:

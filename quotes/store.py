@@ -314,31 +314,40 @@ class Store:
             (speaker_id, normalised, quote_id),
         )
         if same is None:
-            best = None
-            keys = grouping.candidate_keys(text)
-            if keys:
+            def lookup(keys: list[str]) -> dict[int, int]:
+                if not keys:
+                    return {}
                 marks = ",".join("?" * len(keys))
-                hits = dict(self.conn.execute(
+                return dict(self.conn.execute(
                     f"SELECT group_id, count(*) FROM group_keys WHERE speaker_key = ? AND key IN ({marks}) GROUP BY group_id",
                     (block, *keys),
                 ).fetchall())
-                for group_id in grouping.shortlist(hits, len(keys)):
-                    root = self._one("SELECT root FROM quote_groups WHERE id = ?", (group_id,))
-                    match = grouping.similarity(text, root)
-                    if match.variant and (best is None or match.score > best[0]):
-                        best = (match.score, group_id, root)
-            if best is None:
+
+            placement = grouping.place(text, lookup, lambda gid: self._one("SELECT root FROM quote_groups WHERE id = ?", (gid,)))
+            if placement.join is None:
                 same = self.conn.execute(
                     "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (speaker_id, text, text)
                 ).lastrowid
                 self._index_group(same, block, text)
             else:
-                same = best[1]
-                if len(grouping.words(text)) > len(grouping.words(best[2])):
+                same = placement.join
+                if placement.becomes_root:
                     self.conn.execute("UPDATE quote_groups SET root = ? WHERE id = ?", (text, same))
                     self._index_group(same, block, text)
+                for other in placement.absorb:
+                    if not self._split_by_hand(other):
+                        self._merge(same, other)
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (same, quote_id))
         return same
+
+    def _split_by_hand(self, group_id: int) -> bool:
+        """Whether a user split a wording of this group out on purpose: such a group is
+        never merged back automatically."""
+        return self._one(
+            "SELECT 1 FROM quotes q JOIN corrections c ON c.kind = 'split' AND c.article_id = q.article_id"
+            ' AND c.start = q.start AND c."end" = q."end" WHERE q.group_id = ? LIMIT 1',
+            (group_id,),
+        ) is not None
 
     def _index_group(self, group_id: int, block: int, text: str) -> None:
         self.conn.executemany(

@@ -74,3 +74,22 @@ def test_word_diff_tells_editorial_and_punctuation_apart():
     assert not changed(word_diff("It’s over.", "It's over"))  # curly vs straight and a full stop
     replaced = word_diff("the same effect", "the same result")
     assert [(o.op, o.canonical, o.variant) for o in replaced if o.op != "equal"] == [("replace", "effect", "result")]
+
+
+FULL = "The lower cost could spur more companies to adopt AI in their business, and the market will grow faster."
+FIRST_CUT = "The lower cost could spur more companies to adopt AI"
+SECOND_CUT = "the market will grow faster"
+
+
+def test_the_full_quote_merges_the_cuts_printed_before_it():
+    """Two cuts of one quote share no words, so each starts a group; the full quote they
+    were cut from bridges them, whatever order the articles came in."""
+    for order in ([FIRST_CUT, SECOND_CUT, FULL], [SECOND_CUT, FIRST_CUT, FULL], [FULL, FIRST_CUT, SECOND_CUT]):
+        grouper = Grouper()
+        for k, text in enumerate(order):
+            grouper.add(k, "Speaker", text)
+        grouper.add(9, "Speaker", "Our hiring plans for next year are already settled.")
+        assignment = grouper.assignment()
+        assert assignment[0] == assignment[1] == assignment[2] != assignment[9], order
+        [group] = [g for g in grouper.live_groups() if 0 in g.members]
+        assert group.root == FULL

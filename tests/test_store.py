@@ -110,6 +110,29 @@ def test_corrections_persist_and_survive_regrouping_and_new_articles(store):
     assert kinds == ["split", "merge", "reassign"]
 
 
+def test_a_full_quote_merges_earlier_cuts_but_not_a_hand_split(tmp_path):
+    from tests.test_grouping import FIRST_CUT, FULL, SECOND_CUT
+
+    def printed(text, source):
+        return article(f'Jane Roe said "{text}"', [(text, "Jane Roe")], [("Jane Roe", "person", [])], source=source)
+
+    with Store(tmp_path / "index.db") as s:
+        s.ingest(printed(FIRST_CUT, "one.txt"))
+        s.ingest(printed(SECOND_CUT, "two.txt"))
+        assert len(s.groups()) == 2
+        s.ingest(printed(FULL, "three.txt"))
+        [group] = s.groups()
+        assert group.canonical == FULL and len(s.group(group.id).occurrences) == 3
+        # a user splits a cut out; the next printing of the full quote leaves it apart
+        cut = next(q for q in s.quotes() if q.text == SECOND_CUT)
+        s.split_quote(cut.id)
+        s.ingest(printed(FULL + " ", "four.txt"))
+        s.ingest(article(f'Jane Roe told us "{FULL}" again', [(FULL, "Jane Roe")], [("Jane Roe", "person", [])], source="five.txt"))
+        assert s.quote(cut.id).group_id != next(q.group_id for q in s.quotes() if q.text == FULL)
+        s.regroup()
+        assert s.quote(cut.id).group_id != next(q.group_id for q in s.quotes() if q.text == FULL)
+
+
 def test_views_and_example_queries_run(store):
     queries = (ROOT / "docs" / "queries.sql").read_text().split(";\n")
     ran = 0

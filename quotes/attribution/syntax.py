@@ -67,7 +67,7 @@ class DocIndex:
         self.sentences = document.sentences
         self._sentence_starts = [s.start for s in document.sentences]
         self.trees = [self._tree(s) for s in document.sentences]
-        self.entities = list(document.entities) + _untagged_names(document)
+        self.entities = [part for e in document.entities for part in _split_at_verbs(document, e)] + _untagged_names(document)
         self.entities.sort(key=lambda e: e.start)
         self.entity_at: dict[TokenRef, EntityMention] = {}
         for entity in self.entities:
@@ -137,6 +137,29 @@ class DocIndex:
 
     def entity(self, sentence: int, index: int) -> EntityMention | None:
         return self.entity_at.get(TokenRef(sentence, index))
+
+
+def _split_at_verbs(document: Document, entity: EntityMention) -> list[EntityMention]:
+    """NER runs over title-case headlines: "Chris Christie Calls Hillary Clinton 'A
+    Disgrace'" comes back as one PERSON. A name holds no verb, so it is cut at the verbs the
+    tagger saw ("Calls"/VBZ) into the names on either side."""
+    tokens = document.sentences[entity.sentence].tokens
+    inner = range(entity.token_start, entity.token_end)
+    if not any(tokens[i].pos.startswith("VB") for i in inner):
+        return [entity]
+    parts: list[EntityMention] = []
+    run: list[int] = []
+    for i in [*inner, None]:
+        if i is not None and not tokens[i].pos.startswith("VB"):
+            run.append(i)
+            continue
+        if run and any(tokens[k].pos.startswith("NNP") for k in run):
+            first, last = tokens[run[0]], tokens[run[-1]]
+            parts.append(entity.model_copy(update=dict(
+                token_start=run[0], token_end=run[-1] + 1, start=first.start, end=last.end,
+                text=document.text[first.start : last.end])))
+        run = []
+    return parts
 
 
 def _untagged_names(document: Document) -> list[EntityMention]:

@@ -67,7 +67,7 @@ class DocIndex:
         self.sentences = document.sentences
         self._sentence_starts = [s.start for s in document.sentences]
         self.trees = [self._tree(s) for s in document.sentences]
-        self.entities = [part for e in document.entities for part in _split_at_verbs(document, e)] + _untagged_names(document)
+        self.entities = _split_at_verbs(document) + _untagged_names(document)
         self.entities.sort(key=lambda e: e.start)
         self.entity_at: dict[TokenRef, EntityMention] = {}
         for entity in self.entities:
@@ -139,27 +139,42 @@ class DocIndex:
         return self.entity_at.get(TokenRef(sentence, index))
 
 
-def _split_at_verbs(document: Document, entity: EntityMention) -> list[EntityMention]:
-    """NER runs over title-case headlines: "Chris Christie Calls Hillary Clinton 'A
-    Disgrace'" comes back as one PERSON. A name holds no verb, so it is cut at the verbs the
-    tagger saw ("Calls"/VBZ) into the names on either side."""
-    tokens = document.sentences[entity.sentence].tokens
-    inner = range(entity.token_start, entity.token_end)
-    if not any(tokens[i].pos.startswith("VB") for i in inner):
-        return [entity]
-    parts: list[EntityMention] = []
-    run: list[int] = []
-    for i in [*inner, None]:
-        if i is not None and not tokens[i].pos.startswith("VB"):
-            run.append(i)
+def _split_at_verbs(document: Document) -> list[EntityMention]:
+    """The document's entities, with NER runs over title-case headlines cut at their verbs:
+    "Chris Christie Calls Hillary Clinton 'A Disgrace'" comes back as one PERSON, "Trump
+    Calls DeepSeek ..." as "Trump Calls" ORGANIZATION. A name holds no verb, so such a run
+    is cut at the verbs the tagger saw into the names on either side, and each part takes
+    the type the rest of the article gives the same surname ("Trump" is a PERSON there)."""
+    def has_verb(e: EntityMention) -> bool:
+        tokens = document.sentences[e.sentence].tokens
+        return any(t.pos.startswith("VB") for t in tokens[e.token_start : e.token_end])
+
+    votes: dict[str, dict[str, int]] = {}
+    for e in document.entities:
+        if not has_verb(e):
+            last = e.text.split()[-1].lower() if e.text.split() else ""
+            votes.setdefault(last, {}).setdefault(e.ner, 0)
+            votes[last][e.ner] += 1
+    out: list[EntityMention] = []
+    for entity in document.entities:
+        if not has_verb(entity):
+            out.append(entity)
             continue
-        if run and any(tokens[k].pos.startswith("NNP") for k in run):
-            first, last = tokens[run[0]], tokens[run[-1]]
-            parts.append(entity.model_copy(update=dict(
-                token_start=run[0], token_end=run[-1] + 1, start=first.start, end=last.end,
-                text=document.text[first.start : last.end])))
-        run = []
-    return parts
+        tokens = document.sentences[entity.sentence].tokens
+        run: list[int] = []
+        for i in [*range(entity.token_start, entity.token_end), None]:
+            if i is not None and not tokens[i].pos.startswith("VB"):
+                run.append(i)
+                continue
+            if run and any(tokens[k].pos.startswith("NNP") for k in run):
+                first, last = tokens[run[0]], tokens[run[-1]]
+                seen = votes.get(last.word.lower(), {})
+                ner = max(seen, key=seen.get) if seen else entity.ner
+                out.append(entity.model_copy(update=dict(
+                    token_start=run[0], token_end=run[-1] + 1, start=first.start, end=last.end,
+                    text=document.text[first.start : last.end], ner=ner)))
+            run = []
+    return out
 
 
 def _untagged_names(document: Document) -> list[EntityMention]:

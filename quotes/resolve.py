@@ -37,13 +37,27 @@ def _parts(name: str) -> list[str]:
 
 def blocking_keys(name: str, kind: SpeakerType) -> list[str]:
     """Keys a speaker is filed under: its first and last name words (or the whole
-    organisation name)."""
+    organisation name), so that "Liang" and "Melania" find "Liang Wenfeng" and "Melania
+    Trump"."""
     parts = _parts(name)
     if not parts:
         return []
     if kind == SpeakerType.organisation:
         return ["org:" + " ".join(parts)]
+    if len(parts) == 1:
+        return ["p:" + parts[0], "solo:" + parts[0]]
     return sorted({"p:" + parts[0], "p:" + parts[-1]})
+
+
+def lookup_keys(name: str, kind: SpeakerType) -> list[str]:
+    """Keys to look a name up under. A full name can only be the same person as a name with
+    its surname or a one-word name with its first name (``same_speaker``), so it is looked
+    up by those alone: its first name among all names ("John") would bring every John in
+    the index to every lookup."""
+    parts = _parts(name)
+    if kind != SpeakerType.organisation and len(parts) > 1:
+        return ["p:" + parts[-1], "solo:" + parts[0]]  # and "Melania", known by first name only
+    return blocking_keys(name, kind)
 
 
 def _role_words(roles) -> set[str]:

@@ -147,6 +147,33 @@ def m001_schema(db: sqlite_utils.Database) -> None:
     db["speakers"].enable_fts(["name"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
+@migrations()
+def m002_first_name_keys(db: sqlite_utils.Database) -> None:
+    """Speakers known by one word ("Melania") are also filed under ``solo:``, the key a
+    full name looks its first name up under (``resolve.lookup_keys``)."""
+    for speaker_id, name, kind in db.execute("SELECT id, name, type FROM speakers").fetchall():
+        for key in resolve.blocking_keys(name, SpeakerType(kind)):
+            db.execute("INSERT OR IGNORE INTO speaker_keys VALUES (?, ?)", (key, speaker_id))
+
+
+@migrations()
+def m003_indexes_for_growth(db: sqlite_utils.Database) -> None:
+    """Indexes measured missing at 100,000 quotes (bench/bench_store.py): the next ingest
+    number (max(seq) scanned every article) and a group's keys (merging or deleting a group
+    scanned every key, including the foreign-key check behind each deleted group)."""
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles(seq)")
+    db.execute("CREATE INDEX IF NOT EXISTS group_keys_group ON group_keys(group_id)")
+    # The full-text index only needs refreshing when a quote's text changes, not each
+    # time grouping sets its group_id (that re-indexed every quote once more).
+    db.execute('DROP TRIGGER IF EXISTS "quotes_au"')
+    db.execute(
+        'CREATE TRIGGER "quotes_au" AFTER UPDATE OF "text" ON "quotes" BEGIN\n'
+        '  INSERT INTO "quotes_fts" ("quotes_fts", rowid, "text") VALUES(\'delete\', old.rowid, old."text");\n'
+        '  INSERT INTO "quotes_fts" (rowid, "text") VALUES (new.rowid, new."text");\n'
+        "END"
+    )
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -176,6 +203,9 @@ class Store:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        # 64 MB of page cache instead of SQLite's 2 MB: grouping reads keys and roots all
+        # over a large file (bench/bench_store.py)
+        self.conn.execute("PRAGMA cache_size = -65536")
         self.db = sqlite_utils.Database(self.conn)
         migrations.apply(self.db)
 
@@ -254,7 +284,7 @@ class Store:
 
     def _resolve_speaker(self, speaker, article_id: str) -> int:
         kind = speaker.type
-        keys = resolve.blocking_keys(speaker.name, kind)
+        keys = resolve.lookup_keys(speaker.name, kind)
         candidates = {}
         for key in keys:
             for row in self._rows("SELECT s.id, s.name, s.type FROM speaker_keys k JOIN speakers s ON s.id = k.speaker_id WHERE k.key = ?", (key,)):

@@ -110,6 +110,24 @@ def test_corrections_persist_and_survive_regrouping_and_new_articles(store):
     assert kinds == ["split", "merge", "reassign"]
 
 
+def test_a_full_name_finds_the_speaker_known_by_first_name_even_in_an_older_file(tmp_path):
+    def said(name, role, source):
+        return article(f'{name}, the {role}, said "We are ready for the visit."', [("We are ready for the visit.", name)],
+                       [(name, "person", [role])], source=source)
+
+    with Store(tmp_path / "index.db") as s:
+        s.ingest(said("Melania", "first lady", "one.txt"))
+        # a file written before first-name keys existed: the migration files them
+        s.conn.execute("DELETE FROM speaker_keys WHERE key LIKE 'solo:%'")
+        s.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_first_name_keys'")
+    with Store(tmp_path / "index.db") as s:
+        s.ingest(said("Melania Trump", "first lady", "two.txt"))
+        s.ingest(said("John Smith", "senator", "three.txt"))
+        s.ingest(said("John Doe", "mayor", "four.txt"))
+        names = sorted(sp.name for sp in s.speakers())
+        assert names == ["John Doe", "John Smith", "Melania Trump"], names
+
+
 def test_a_full_quote_merges_earlier_cuts_but_not_a_hand_split(tmp_path):
     from tests.test_grouping import FIRST_CUT, FULL, SECOND_CUT
 

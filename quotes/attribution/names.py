@@ -19,10 +19,13 @@ from quotes.models import EntityMention, SpeakerType
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+_BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name without honorifics or a possessive ending: "Mr. Liang's" -> ["Liang"]."""
     words = [w for w in re.split(r"\s+", _POSSESSIVE.sub("", text.strip())) if w]
-    while len(words) > 1 and words[0].lower().rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _BARE_HONORIFICS:
         words = words[1:]
     return words
 

@@ -108,6 +108,12 @@ CONSTRUCTIONS = [
      'told the Daily Planet.', "We will not back down", "Maria Gomez", None),
     ('The Harbor Commission issued a statement calling the plan "a reckless gamble with public money."',
      "a reckless gamble", "Harbor Commission", None),
+    ('The Liberal Democrats described the plan as "short-sighted and cruel".',
+     "short-sighted", "Liberal Democrats", None),
+    ('Sarah Jones, who chairs the Friends of Eastgate Library, opposes the cuts. "It is a sad day," a council '
+     'spokesperson said.', "a sad day", "council spokesperson", None),
+    ("'We have no choice, the money has simply run out,' said Mr Hughes, who has led the council since 2019.",
+     "We have no choice", "Hughes", None),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -224,6 +224,8 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     if head.lemma.lower() in SPOKES_NOUNS:
         tree = index.trees[ref.sentence]
         for owner in tree.kids(ref.index, "nmod:poss", "compound"):
+            if tree.relation(owner) == "compound" and not tokens[owner].pos.startswith("NNP"):
+                continue  # "a council spokesperson": which council is not said; kept as described
             owner_cue = Cue(cue.rule, cue.confidence, TokenRef(ref.sentence, owner), owner, owner)
             found = _resolve(index, book, genders, owner_cue, span)
             if found:
@@ -246,8 +248,35 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         recent = _most_recent(index, book, genders, head.start, want, PERSONAL_PRONOUNS.get(word))
         if recent:
             return recent[0], recent[1], f"most recent {recent[1].value} before '{head.original_text}' ({cue.rule})"
-    # 5. an unnamed speaker described in the text: "a White House spokesman", "the ruling"
+    # 5. a proper name NER did not tag: "The Liberal Democrats described the plan as ..."
+    untagged = _untagged_proper_name(index, book, cue, head)
+    if untagged:
+        return untagged
+    # 6. an unnamed speaker described in the text: "a White House spokesman", "the ruling"
     return _described(index, book, cue, ref, head)
+
+
+def _untagged_proper_name(index: DocIndex, book: NameBook, cue: Cue, head):
+    """A capitalised plural or organisation-like proper noun phrase as the speaker, which NER
+    left untagged ("the Liberal Democrats", "the Friends of Eastgate Library"): named as
+    written. A single capitalised word that is no plural is left alone (it is as likely a
+    sentence-initial common word or a place)."""
+    if head.pos not in {"NNPS", "NNP"}:
+        return None
+    text, _, _ = index.span_text(cue.mention.sentence, cue.mention_first, cue.mention_last)
+    name = re.sub(r"^(?:the)\s+", "", clean_name(text), flags=re.I)
+    words = name.split()
+    if not words or not all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the"} for w in words):
+        return None
+    organisation_like = head.pos == "NNPS" or any(w.lower() in ORGANISATION_NOUNS for w in words)
+    if not organisation_like:
+        return None
+    if len(words) == 1 and not any(
+        t.word == head.word and t.index > 0 for s in index.sentences for t in s.tokens if t is not head
+    ):
+        return None  # "Acts of protest, Mr. Obama said": capitalised only as a sentence's first word
+    book.add_unlisted(name, SpeakerType.organisation, text)
+    return name, SpeakerType.organisation, f"proper name, not tagged by NER ({cue.rule})"
 
 
 def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):

@@ -114,6 +114,10 @@ CONSTRUCTIONS = [
      'spokesperson said.', "a sad day", "council spokesperson", None),
     ("'We have no choice, the money has simply run out,' said Mr Hughes, who has led the council since 2019.",
      "We have no choice", "Hughes", None),
+    ('"It\'s a wake-up call," the chief executive of the chemicals group BASF, Martin Brudermüller, wrote on LinkedIn.',
+     "wake-up call", "Martin Brudermüller", None),
+    ('Carsten Brzeski of ING was gloomy. Brzeski\'s colleague, economist Inga Fechner, said: "Consumers are still cautious."',
+     "Consumers are still", "Inga Fechner", None),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -208,15 +208,21 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     sentence = index.sentences[ref.sentence]
     tokens = sentence.tokens
     head = tokens[ref.index]
-    # 1. the mention names someone
-    named = _named_in(index, book, ref.sentence, cue.mention_first, cue.mention_last, ref.index)
+    # 1. the mention names someone; in "Brzeski's colleague" the name is the colleague's
+    # relation, not the colleague
+    first = cue.mention_first
+    tree = index.trees[ref.sentence]
+    if head.lemma.lower() in PEOPLE_NOUNS and head.lemma.lower() not in SPOKES_NOUNS:
+        for owner in tree.kids(ref.index, "nmod:poss"):
+            first = max(first, max(tree.subtree(owner)) + 1)
+    named = _named_in(index, book, ref.sentence, first, cue.mention_last, ref.index) if first <= cue.mention_last else None
     if named:
         return named[0], named[1], f"named in the mention ({cue.rule})"
     # "The environment secretary, Steve Reed, said": the apposition names the speaker
     tree = index.trees[ref.sentence]
-    for appos in tree.kids(ref.index, "appos"):
+    for appos in _appositions(index, tree, ref):
         first, last = mention_span(tree, tokens, appos)
-        named = _named_in(index, book, ref.sentence, first, last, appos)
+        named = _named_in(index, book, ref.sentence, first, last, appos) or _unlisted_full_name(index, book, ref.sentence, first, appos)
         if named:
             return named[0], named[1], f"named in an apposition to the mention ({cue.rule})"
     word = head.word.lower()
@@ -277,6 +283,41 @@ def _untagged_proper_name(index: DocIndex, book: NameBook, cue: Cue, head):
         return None  # "Acts of protest, Mr. Obama said": capitalised only as a sentence's first word
     book.add_unlisted(name, SpeakerType.organisation, text)
     return name, SpeakerType.organisation, f"proper name, not tagged by NER ({cue.rule})"
+
+
+def _appositions(index: DocIndex, tree, ref: TokenRef) -> list[int]:
+    """Appositions that may name a described speaker: its own ("The environment secretary,
+    Steve Reed, said"), then, for a common-noun description, a person's name in apposition
+    deeper in it, where the parser hung the name on the last noun ("The chief executive of
+    the chemicals group BASF, Martin Brudermüller, wrote")."""
+    found = tree.kids(ref.index, "appos")
+    tokens = index.sentences[ref.sentence].tokens
+    if tokens[ref.index].pos in {"NN", "NNS"}:
+        for node in tree.subtree(ref.index):
+            if node not in found and tree.relation(node) == "appos" and tree.head(node) != ref.index:
+                entity = index.entity(ref.sentence, node)
+                if entity is not None and entity.ner == "PERSON":
+                    found.append(node)
+    return found
+
+
+def _unlisted_full_name(index: DocIndex, book: NameBook, sentence: int, first: int, head: int):
+    """A first-and-last name in apposition that NER did not tag ("Brzeski's colleague,
+    economist Inga Fechner, said"): two or more capitalised proper nouns ending at the head."""
+    tokens = index.sentences[sentence].tokens
+    if tokens[head].pos != "NNP":
+        return None
+    start = head
+    while start - 1 >= first and tokens[start - 1].pos == "NNP" and tokens[start - 1].word[:1].isupper():
+        start -= 1
+    if head - start < 1 or not all(t.word[:1].isupper() and t.word[1:].islower() and t.ner in {"O", "PERSON"}
+                                   for t in tokens[start : head + 1]):
+        return None  # "(D-Newport News)" is a place, whatever the parser made of it
+    if start > 0 and tokens[start - 1].word in {"(", "-LRB-", "-", "–"}:
+        return None
+    name = " ".join(t.word for t in tokens[start : head + 1])
+    book.add_unlisted(name, SpeakerType.person, name)
+    return name, SpeakerType.person
 
 
 def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):

@@ -118,6 +118,8 @@ CONSTRUCTIONS = [
      "wake-up call", "Martin Brudermüller", None),
     ('Carsten Brzeski of ING was gloomy. Brzeski\'s colleague, economist Inga Fechner, said: "Consumers are still cautious."',
      "Consumers are still", "Inga Fechner", None),
+    ('The European Space Agency\'s director general, Josef Aschbacher, posted on X: "Great science. Europe will be part of this."',
+     "Great science", "Josef Aschbacher", None),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -215,16 +215,26 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     if head.lemma.lower() in PEOPLE_NOUNS and head.lemma.lower() not in SPOKES_NOUNS:
         for owner in tree.kids(ref.index, "nmod:poss"):
             first = max(first, max(tree.subtree(owner)) + 1)
+    # "The environment secretary, Steve Reed, said": the apposition names the speaker, and
+    # before any name inside a description ("The European Space Agency's director
+    # general, Josef Aschbacher, posted"); a name's own apposition comes after the name
+    def named_in_apposition():
+        for appos in _appositions(index, tree, ref):
+            a_first, a_last = mention_span(tree, tokens, appos)
+            found = _named_in(index, book, ref.sentence, a_first, a_last, appos) or _unlisted_full_name(
+                index, book, ref.sentence, a_first, appos)
+            if found:
+                return found[0], found[1], f"named in an apposition to the mention ({cue.rule})"
+        return None
+
+    described = head.pos in {"NN", "NNS"}
+    if described and (found := named_in_apposition()):
+        return found
     named = _named_in(index, book, ref.sentence, first, cue.mention_last, ref.index) if first <= cue.mention_last else None
     if named:
         return named[0], named[1], f"named in the mention ({cue.rule})"
-    # "The environment secretary, Steve Reed, said": the apposition names the speaker
-    tree = index.trees[ref.sentence]
-    for appos in _appositions(index, tree, ref):
-        first, last = mention_span(tree, tokens, appos)
-        named = _named_in(index, book, ref.sentence, first, last, appos) or _unlisted_full_name(index, book, ref.sentence, first, appos)
-        if named:
-            return named[0], named[1], f"named in an apposition to the mention ({cue.rule})"
+    if not described and (found := named_in_apposition()):
+        return found
     word = head.word.lower()
     # 2. "its developers", "the company's spokesman": the possessor speaks
     if head.lemma.lower() in SPOKES_NOUNS:

@@ -120,6 +120,8 @@ CONSTRUCTIONS = [
      "Consumers are still", "Inga Fechner", None),
     ('The European Space Agency\'s director general, Josef Aschbacher, posted on X: "Great science. Europe will be part of this."',
      "Great science", "Josef Aschbacher", None),
+    ('"This is a betrayal," said Tom Becker, head of the union branch. Analysts at Morgan Stanley called the move '
+     '"overdue" in a note to clients.', "overdue", "Morgan Stanley", None),
 ]
 
 NAMES_NOT_SPEECH = [

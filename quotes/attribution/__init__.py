@@ -246,6 +246,15 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
             found = _resolve(index, book, genders, owner_cue, span)
             if found:
                 return found[0], found[1], f"speaks for {found[0]}: {found[2]}"
+    # "Analysts at Morgan Stanley", "officials from the ministry": a group that speaks for
+    # the organisation named after it
+    if head.pos == "NNS" and (head.lemma.lower() in PEOPLE_NOUNS or head.lemma.lower() in SPOKES_NOUNS):
+        for body in tree.kids(ref.index, "nmod"):
+            entity = index.entity(ref.sentence, body)
+            if entity is not None and entity.ner == "ORGANIZATION":
+                canonical = book.canonical_for_entity(entity)
+                if canonical:
+                    return canonical, book.speakers[canonical].type, f"speaks for {canonical} ({cue.rule})"
     # an indefinite description introduces someone new ("a spokesman for the company said"),
     # and a modified organisation noun names a body of its own ("the works council"): neither
     # is resolved to whoever was named last
@@ -259,7 +268,8 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         return chained[0], chained[1], f"coreference of '{head.original_text}' ({cue.rule})"
     # 4. the most recent compatible name before the mention ("the senator", "he"); a noun
     # that coref calls inanimate ("his thesis") is not a person to look for
-    if word in PERSONAL_PRONOUNS or (head.pos.startswith("NN") and _may_be_speaker_noun(index, ref, head)):
+    group_of_people = head.pos == "NNS" and head.lemma.lower() in PEOPLE_NOUNS  # "analysts" are not the last man named
+    if word in PERSONAL_PRONOUNS or (head.pos.startswith("NN") and not group_of_people and _may_be_speaker_noun(index, ref, head)):
         want = _wanted_type(head)
         recent = _most_recent(index, book, genders, head.start, want, PERSONAL_PRONOUNS.get(word))
         if recent:

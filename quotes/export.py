@@ -16,6 +16,7 @@ import io
 from typing import IO, Callable, Iterable
 
 from quotes.models import DiffOp, GroupDetail
+from quotes.textdiff import spaced
 
 FORMATS = ("md", "csv", "json", "html", "docx")
 
@@ -61,7 +62,12 @@ def diff_text(ops: list[DiffOp], style: str) -> str:
             parts.append(f"~~{op.canonical}~~" if style == "md" else f"[-{op.canonical}-]")
         else:  # replace, punctuation
             parts.append(f"~~{op.canonical}~~ **{op.variant}**" if style == "md" else f"[-{op.canonical}-]{{+{op.variant}+}}")
-    return " ".join(p for p in parts if p)
+    if style == "md":
+        # Markdown only opens ** or ~~ after a space when the marked text starts with
+        # punctuation ("cheaper**, for less,**" would print its asterisks)
+        ops = [op.model_copy(update={"space_before": True})
+               if op.op != "equal" and not (op.variant or op.canonical)[:1].isalnum() else op for op in ops]
+    return spaced(ops, parts)
 
 
 # ----------------------------------------------------------------------------- formats
@@ -136,7 +142,7 @@ def _html_diff(ops: list[DiffOp]) -> str:
             parts.append(f"<del>{e(op.canonical)}</del>")
         else:
             parts.append(f"<del>{e(op.canonical)}</del> <ins>{e(op.variant)}</ins>")
-    return " ".join(parts)
+    return spaced(ops, parts)
 
 
 def write_html(details: Iterable[GroupDetail], out: IO[str]) -> None:
@@ -203,15 +209,19 @@ def write_docx(details: Iterable[GroupDetail], out: IO[bytes]) -> None:
             if any(op.op != "equal" for op in o.diff):
                 dp = paragraph()
                 dp.add_run("Difference: ")
-                for op in o.diff:
+                for k, op in enumerate(o.diff):
+                    if k and op.space_before:
+                        dp.add_run(" ")
                     if op.op == "equal":
-                        dp.add_run(clean(op.variant) + " ")
+                        dp.add_run(clean(op.variant))
                     elif op.op in ("delete", "replace", "punctuation") and op.canonical:
-                        run = dp.add_run(clean(op.canonical) + " ")
+                        run = dp.add_run(clean(op.canonical))
                         run.font.strike = True
                         run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
                     if op.op in ("insert", "replace", "editorial", "punctuation") and op.variant:
-                        run = dp.add_run(clean(op.variant) + " ")
+                        if op.op == "replace" or (op.op == "punctuation" and op.canonical):
+                            dp.add_run(" ")
+                        run = dp.add_run(clean(op.variant))
                         run.font.underline = True
                         run.font.color.rgb = RGBColor(0x00, 0x70, 0x00) if op.op != "editorial" else RGBColor(0x99, 0x66, 0x00)
             paragraph(clean(f"Context: {o.context}"))

@@ -237,6 +237,7 @@ class DiffOp(Model):
     op: str  # "equal", "insert", "delete", "replace", "editorial" ([and]), "punctuation"
     canonical: str = ""  # the words on the canonical side
     variant: str = ""  # the words on the variant side
+    space_before: bool = True  # whether the printed text has a space before this step
 
 
 class SpeakerSummary(Model):

@@ -20,6 +20,10 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
 def _key(token: str) -> str:
     # "[and]" matches "and": the editor restored or replaced a word the speaker said
     return token.strip("[]").lower().replace("’", "'") if token.startswith("[") else token.lower().replace("’", "'")
@@ -29,44 +33,74 @@ def _is_punctuation(parts: list[str]) -> bool:
     return all(not any(c.isalnum() for c in p) for p in parts)
 
 
+class _Side:
+    """One wording cut into tokens that remember where they stand, so that a run of tokens
+    is shown exactly as printed ("model, particularly", not "model , particularly")."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = _spans(text)
+        self.tokens = [text[a:b] for a, b in self.spans]
+
+    def run(self, i: int, j: int) -> str:
+        return self.text[self.spans[i][0] : self.spans[j - 1][1]] if j > i else ""
+
+    def space_before(self, i: int) -> bool:
+        return i > 0 and i < len(self.spans) and self.spans[i - 1][1] < self.spans[i][0]
+
+
 def word_diff(canonical: str, variant: str) -> list[DiffOp]:
-    """The steps that turn ``canonical`` into ``variant``, word by word."""
-    a, b = tokens(canonical), tokens(variant)
-    matcher = SequenceMatcher(a=[_key(t) for t in a], b=[_key(t) for t in b], autojunk=False)
+    """The steps that turn ``canonical`` into ``variant``, word by word; each step's words
+    exactly as printed, and whether a space stands before it."""
+    a, b = _Side(canonical), _Side(variant)
+    matcher = SequenceMatcher(a=[_key(t) for t in a.tokens], b=[_key(t) for t in b.tokens], autojunk=False)
     ops: list[DiffOp] = []
+
+    def add(op: str, i1: int, i2: int, j1: int, j2: int) -> None:
+        # the space before a step is read on the side it shows (the canonical's for a
+        # deletion), and on the canonical side for the variant's first words when a
+        # deletion came before them ("~~This is a~~ Wake-Up Call")
+        space = b.space_before(j1) if j2 > j1 and j1 > 0 else a.space_before(i1)
+        ops.append(DiffOp(op=op, canonical=a.run(i1, i2), variant=b.run(j1, j2), space_before=space))
+
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        left, right = a[i1:i2], b[j1:j2]
+        left, right = a.tokens[i1:i2], b.tokens[j1:j2]
         if tag == "equal":
-            run_left: list[str] = []
-            run_right: list[str] = []
-            for l_token, r_token in zip(left, right):
+            run_start = 0
+            for k, (l_token, r_token) in enumerate(zip(left, right)):
                 if r_token.startswith("[") != l_token.startswith("["):
-                    if run_right:
-                        ops.append(DiffOp(op="equal", canonical=" ".join(run_left), variant=" ".join(run_right)))
-                        run_left, run_right = [], []
-                    ops.append(DiffOp(op="editorial", canonical=l_token, variant=r_token))
-                else:
-                    run_left.append(l_token)
-                    run_right.append(r_token)
-            if run_right:
-                ops.append(DiffOp(op="equal", canonical=" ".join(run_left), variant=" ".join(run_right)))
+                    if k > run_start:
+                        add("equal", i1 + run_start, i1 + k, j1 + run_start, j1 + k)
+                    add("editorial", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
+                    run_start = k + 1
+            if len(left) > run_start:
+                add("equal", i1 + run_start, i2, j1 + run_start, j2)
             continue
-        # bracketed editorial words in the variant are their own kind of change
-        editorial = [t for t in right if t.startswith("[")]
-        plain = [t for t in right if not t.startswith("[")]
-        if editorial and not left and not plain:
-            ops.append(DiffOp(op="editorial", variant=" ".join(editorial)))
+        if left == [] and right and all(t.startswith("[") for t in right):
+            add("editorial", i1, i2, j1, j2)  # bracketed words an editor put in
             continue
         if _is_punctuation(left) and _is_punctuation(right):
-            ops.append(DiffOp(op="punctuation", canonical=" ".join(left), variant=" ".join(right)))
-            continue
-        if tag == "insert":
-            ops.append(DiffOp(op="insert", variant=" ".join(right)))
+            add("punctuation", i1, i2, j1, j2)
+        elif tag == "insert":
+            add("insert", i1, i2, j1, j2)
         elif tag == "delete":
-            ops.append(DiffOp(op="delete", canonical=" ".join(left)))
+            add("delete", i1, i2, j1, j2)
         else:
-            ops.append(DiffOp(op="replace", canonical=" ".join(left), variant=" ".join(right)))
+            add("replace", i1, i2, j1, j2)
     return ops
+
+
+def spaced(ops: list[DiffOp], parts: list[str]) -> str:
+    """Render a diff: each op's rendering (``parts``, in order) with the space the printed
+    text has before it, and none where it has none ("model," not "model ,")."""
+    out: list[str] = []
+    for op, part in zip(ops, parts):
+        if not part:
+            continue
+        if out and op.space_before:
+            out.append(" ")
+        out.append(part)
+    return "".join(out)
 
 
 def changed(ops: list[DiffOp]) -> bool:

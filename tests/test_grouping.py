@@ -93,3 +93,15 @@ def test_the_full_quote_merges_the_cuts_printed_before_it():
         assert assignment[0] == assignment[1] == assignment[2] != assignment[9], order
         [group] = [g for g in grouper.live_groups() if 0 in g.members]
         assert group.root == FULL
+
+
+def test_word_diff_keeps_the_printed_spacing():
+    from quotes.textdiff import spaced
+
+    canonical = "an impressive model, particularly in terms of what they can deliver for the price."
+    variant = "an impressive model, particularly around what they’re able to deliver for the price."
+    ops = word_diff(canonical, variant)
+    shown = spaced(ops, [op.variant for op in ops])
+    assert shown == variant, "the variant side of the diff is the variant exactly as printed"
+    assert ops[0].variant == "an impressive model, particularly"
+    assert spaced(ops, [op.canonical for op in ops]) == canonical

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quotes.terminal import inert
+from quotes.terminal import diff_as_text, inert
 
 DEFAULT_DB = "quotes.db"
 
@@ -257,18 +257,7 @@ def cmd_search(args) -> int:
 
 def _diff_line(occurrence) -> Text:
     line = Text("  ")
-    for op in occurrence.diff:
-        if op.op == "equal":
-            line.append(inert(op.variant) + " ")
-        elif op.op == "editorial":
-            line.append(inert(op.variant) + " ", style="bold yellow")
-        elif op.op == "punctuation":
-            line.append(inert(op.variant or "∅") + " ", style="magenta")
-        else:
-            if op.canonical:
-                line.append(inert(op.canonical) + " ", style="red strike")
-            if op.variant:
-                line.append(inert(op.variant) + " ", style="green underline")
+    line.append(diff_as_text(occurrence.diff, occurrence.text))
     line.append(f"  ({inert(occurrence.outlet or occurrence.source)})", style="dim")
     return line
 

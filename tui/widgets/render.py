@@ -7,40 +7,14 @@ from __future__ import annotations
 from rich.text import Text
 
 from quotes.models import DiffOp
-from quotes.terminal import inert
-
-STYLES = {
-    "insert": "bold green underline",
-    "delete": "red strike",
-    "editorial": "bold black on yellow",
-    "punctuation": "magenta",
-}
+from quotes.terminal import DIFF_STYLES as STYLES
+from quotes.terminal import diff_as_text, inert
 
 
 def diff_text(ops: list[DiffOp], fallback: str = "") -> Text:
-    """A wording with its differences from the canonical wording marked:
-    inserted words green, deleted red struck through, editorial [insertions] highlighted."""
-    if not ops:
-        return Text(inert(fallback, keep_newlines=False))
-    text = Text()
-    for op in ops:
-        if op.op == "equal":
-            text.append(inert(op.variant, False) + " ")
-        elif op.op in ("editorial", "insert"):
-            text.append(inert(op.variant, False), style=STYLES[op.op])
-            text.append(" ")
-        elif op.op == "delete":
-            text.append(inert(op.canonical, False), style=STYLES["delete"])
-            text.append(" ")
-        elif op.op == "punctuation":
-            text.append(inert(op.variant or "∅", False), style=STYLES["punctuation"])
-            text.append(" ")
-        else:
-            text.append(inert(op.canonical, False), style=STYLES["delete"])
-            text.append(" ")
-            text.append(inert(op.variant, False), style=STYLES["insert"])
-            text.append(" ")
-    return text
+    """A wording with its differences from the canonical wording marked (shared with the
+    command line: quotes.terminal.diff_as_text)."""
+    return diff_as_text(ops, fallback)
 
 
 def legend() -> Text:

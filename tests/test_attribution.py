@@ -152,3 +152,10 @@ def test_constructions_get_their_speaker(pipeline, text, quote, speaker, rule):
 def test_names_in_quote_marks_have_no_speaker(pipeline, text, quote):
     [found] = [q for q in _attribute(pipeline, text).quotes if quote in q.text]
     assert found.speaker is None and found.type == QuoteType.non_speech, (found.speaker, found.rule)
+
+
+def test_the_second_half_of_a_split_quote_is_direct(pipeline):
+    text = ('"It is the kind of result that gets people excited," said Priya Natarajan, "but the hard work starts now."')
+    [first, second] = _attribute(pipeline, text).quotes
+    assert first.type == second.type == QuoteType.direct
+    assert second.speaker == "Priya Natarajan"

@@ -554,9 +554,22 @@ def _quote_type(ctx: QuoteContext, title: str | None) -> QuoteType:
             return QuoteType.headline
     if _looks_like_title(span.text):
         return QuoteType.non_speech
-    if looks_like_speech(span):
+    if looks_like_speech(span) or _second_half_of_a_split_quote(ctx):
         return QuoteType.direct
     return QuoteType.non_speech  # until a rule finds a speaker: then it is a partial quote
+
+
+def _second_half_of_a_split_quote(ctx: QuoteContext) -> bool:
+    """'"It's the kind of result that gets people excited," said Natarajan, "but the hard
+    work starts now."': the part after the attribution is as direct as the part before it,
+    whatever its case or length."""
+    before = ctx.index.quote_before(ctx.quote)
+    if before is None or before.close_mark is None or not before.text.rstrip().endswith((",", "—", "–")):
+        return False
+    if not looks_like_speech(before) and not before.text[:1].isupper():
+        return False
+    gap = ctx.index.text[before.outer_end : ctx.quote.outer_start]
+    return len(gap) <= 80 and not re.search(r"[.!?\n]", gap) and gap.rstrip().endswith((",", ":"))
 
 
 def _looks_like_headline(line: str) -> bool:

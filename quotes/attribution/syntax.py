@@ -90,6 +90,7 @@ class DocIndex:
         masks = [q for q in quotes if not is_nickname(self.text, q)]
         self._quote_starts = [q.outer_start for q in masks]
         self._quote_ends = [q.outer_end for q in masks]
+        self._masks = masks
 
     @staticmethod
     def _tree(sentence: Sentence) -> Tree:
@@ -118,6 +119,13 @@ class DocIndex:
             if s.end > start:
                 out.append(i)
         return out
+
+    def quote_before(self, quote: QuoteSpan) -> QuoteSpan | None:
+        """The quotation that closes last before ``quote`` opens, if any."""
+        i = bisect_right(self._quote_starts, quote.outer_start) - 1
+        while i >= 0 and self._masks[i].outer_end > quote.outer_start:
+            i -= 1
+        return self._masks[i] if i >= 0 else None
 
     def in_quote(self, token: Token) -> bool:
         i = bisect_right(self._quote_starts, token.start) - 1

@@ -122,6 +122,9 @@ CONSTRUCTIONS = [
      "Great science", "Josef Aschbacher", None),
     ('"This is a betrayal," said Tom Becker, head of the union branch. Analysts at Morgan Stanley called the move '
      '"overdue" in a note to clients.', "overdue", "Morgan Stanley", None),
+    ('Mayor Lisa Ortiz faced sharp questions. "People keep telling me it can\'t be done," she said. Asked about the cost, '
+     'Ortiz replied that prices had risen. City councillor James Okafor, a longtime critic, was unimpressed. '
+     '"The mayor is selling a dream," he wrote in a post on X.', "selling a dream", "James Okafor", None),
 ]
 
 NAMES_NOT_SPEECH = [

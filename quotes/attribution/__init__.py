@@ -380,10 +380,19 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
     if not found:
         return None
     chain, own = found
+    mine = PERSONAL_PRONOUNS.get(own.text.lower())
+    if mine in {"MALE", "FEMALE"}:
+        # a chain whose other pronouns are mostly of the other gender has swallowed this
+        # one by mistake ("Ortiz ... she ... her ... he wrote")
+        others = [PERSONAL_PRONOUNS.get(m.text.lower()) for m in chain.mentions if m is not own]
+        if others.count("FEMALE" if mine == "MALE" else "MALE") > others.count(mine):
+            return None
     ordered = [chain.mentions[chain.representative]] + chain.mentions
     for mention in ordered:
         if mention is own:
             continue
+        if index.in_quote(index.sentences[mention.sentence].tokens[mention.head]):
+            continue  # '"The mayor is selling a dream," he wrote': the quote's mayor is not "he"
         named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head)
         if named:
             return named

@@ -125,6 +125,8 @@ CONSTRUCTIONS = [
     ('Mayor Lisa Ortiz faced sharp questions. "People keep telling me it can\'t be done," she said. Asked about the cost, '
      'Ortiz replied that prices had risen. City councillor James Okafor, a longtime critic, was unimpressed. '
      '"The mayor is selling a dream," he wrote in a post on X.', "selling a dream", "James Okafor", None),
+    ('Host Dan Rivers pressed the mayor on the cost. "You said in March it would cost $2 billion. Now it is $3.1 billion. '
+     'Which is it?"', "Which is it", "Dan Rivers", "subject_of_the_sentence_before"),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -648,6 +648,36 @@ def continues_previous_quote(ctx: QuoteContext) -> Cue | None:
     return Cue(rule="continues_previous_quote", confidence=confidence, mention=None, inherited=last)
 
 
+def subject_of_the_sentence_before(ctx: QuoteContext) -> Cue | None:
+    """'Rivers pressed her on the cost. "You said in March it would cost $2 billion. Which
+    is it?"': a quote with no cue of its own, opening a sentence right after one whose
+    subject is a person (no speech verb: 'pressed', 'was unimpressed'), is that person's;
+    low confidence."""
+    if not looks_like_speech(ctx.quote) or not ctx.sentences or ctx.quote.close_mark is None:
+        return None
+    index = ctx.index
+    first = ctx.sentences[0]
+    before = first - 1
+    if before < 0 or index.sentences[before].paragraph != ctx.quote.paragraph:
+        return None
+    # the quote opens its sentence: nothing but punctuation before the opening mark
+    opening = [t for t in index.sentences[first].tokens if t.end <= ctx.quote.outer_start]
+    if any(t.word[:1].isalnum() for t in opening):
+        return None
+    tokens = index.sentences[before].tokens
+    if any(index.in_quote(t) for t in tokens):
+        return None  # the sentence before has a quotation of its own: its cue is not ours
+    tree = index.trees[before]
+    for root in (i for i in range(len(tokens)) if tree.head(i) == -1 and tokens[i].pos.startswith("VB")):
+        subject = subject_of(tree, tokens, root)
+        if subject is None or not _speaker_ok(ctx, before, subject):
+            continue
+        entity = index.entity(before, subject)
+        if (entity is not None and entity.ner == "PERSON") or tokens[subject].word.lower() in {"he", "she"}:
+            return _make(ctx, "subject_of_the_sentence_before", 0.5, before, subject, root)
+    return None
+
+
 def speech_verb_just_before(ctx: QuoteContext) -> Cue | None:
     """'Trump boasted, "That makes me smart."': a speech verb right before the opening mark
     (after a comma or colon) introduces the quote, whatever clause the parser hung it in."""
@@ -703,4 +733,5 @@ SIEVE = (
     speech_verb_nearby_sentence,
     continues_previous_quote,
     subject_of_the_clause,
+    subject_of_the_sentence_before,
 )

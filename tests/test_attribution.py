@@ -127,6 +127,9 @@ CONSTRUCTIONS = [
      '"The mayor is selling a dream," he wrote in a post on X.', "selling a dream", "James Okafor", None),
     ('Host Dan Rivers pressed the mayor on the cost. "You said in March it would cost $2 billion. Now it is $3.1 billion. '
      'Which is it?"', "Which is it", "Dan Rivers", "subject_of_the_sentence_before"),
+    ('A federal judge on Monday blocked the law, calling it "a solution in search of a problem." In her ruling, '
+     'U.S. District Judge Maria Delgado wrote that the state had shown no evidence of fraud.',
+     "a solution in search", "Maria Delgado", None),
 ]
 
 NAMES_NOT_SPEECH = [
@@ -164,3 +167,11 @@ def test_the_second_half_of_a_split_quote_is_direct(pipeline):
     [first, second] = _attribute(pipeline, text).quotes
     assert first.type == second.type == QuoteType.direct
     assert second.speaker == "Priya Natarajan"
+
+
+def test_roles_from_either_side_of_an_apposition_without_relative_clauses(pipeline):
+    text = ('The state\'s attorney general, Kevin Marsh, said: "We will appeal." "Today is a good day," said Ana Lima, '
+            'director of the Voter Access Project, which brought the suit.')
+    roles = {s.name: s.roles for s in _attribute(pipeline, text).speakers}
+    assert "state's attorney general" in roles["Kevin Marsh"]
+    assert "director of the Voter Access Project" in roles["Ana Lima"]

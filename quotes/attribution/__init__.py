@@ -347,6 +347,13 @@ def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):
     ):
         return None
     text, _, _ = index.span_text(ref.sentence, cue.mention_first, cue.mention_last)
+    # "A federal judge ... calling it "..."" in the lede, "U.S. District Judge Maria Delgado"
+    # further down: the one person the article gives that title is the one described
+    if head.pos in {"NN", "NNP"} and head.lemma.lower() not in ORGANISATION_NOUNS | DOCUMENT_NOUNS | SPOKES_NOUNS:
+        titled = [s for s in book.speakers.values() if s.type == SpeakerType.person
+                  and any(head.word.lower() in re.findall(r"[\w-]+", role.lower()) for role in s.roles)]
+        if len(titled) == 1:
+            return titled[0].name, SpeakerType.person, f"described as '{clean_name(text)}', a title the article gives {titled[0].name} ({cue.rule})"
     kind = SpeakerType.organisation if head.lemma.lower() in ORGANISATION_NOUNS else SpeakerType.unknown
     name = re.sub(r"^(?:the|a|an|another|some)\s+", "", clean_name(text), flags=re.I)
     if not name:
@@ -540,12 +547,45 @@ def _collect_roles(index: DocIndex, book: NameBook) -> None:
             words = index.text[tokens[first].start : tokens[entity.token_start - 1].end]
             if clean_name(words + " X") != "X" and not index.in_quote(tokens[first]):
                 speaker.add_role(words)
-        for appos in tree.kids(head, "appos"):
-            sub = tree.subtree(appos)
-            if tokens[appos].pos.startswith("NN") and index.entity(entity.sentence, appos) is None:
-                text = index.text[tokens[sub[0]].start : tokens[sub[-1]].end]
-                if not index.in_quote(tokens[sub[0]]):
-                    speaker.add_role(text)
+        # "Marina Zhang, an associate professor at ...", and the other way round: "The
+        # state's attorney general, Kevin Marsh, said"
+        described_by = [a for a in tree.kids(head, "appos")]
+        if tree.relation(head) == "appos" and tree.head(head) >= 0:
+            described_by.append(tree.head(head))
+        for appos in described_by:
+            if not tokens[appos].pos.startswith("NN") or index.entity(entity.sentence, appos) is not None:
+                continue
+            sub = _role_tokens(tree, appos, exclude=head)
+            text = index.text[tokens[sub[0]].start : tokens[sub[-1]].end]
+            if not index.in_quote(tokens[sub[0]]):
+                speaker.add_role(text)
+
+
+def _role_tokens(tree, node: int, exclude: int) -> list[int]:
+    """A description's words without its relative clauses and appositions ("director of
+    the Voter Access Project, which brought the suit" -> "director of the Voter Access
+    Project"), and without the name it describes."""
+    out, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        for relation, child in tree.children.get(current, []):
+            if child != exclude and not relation.startswith(("acl:relcl", "appos")):
+                stack.append(child)
+    out.sort()
+    # keep the contiguous run around the head: a gap means something was cut out after it
+    run = [node]
+    for i in range(out.index(node) - 1, -1, -1):
+        if out[i] == run[0] - 1:
+            run.insert(0, out[i])
+        else:
+            break
+    for i in range(out.index(node) + 1, len(out)):
+        if out[i] == run[-1] + 1:
+            run.append(out[i])
+        else:
+            break
+    return run
 
 
 # ----------------------------------------------------------------------------- quote types

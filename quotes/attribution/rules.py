@@ -110,7 +110,9 @@ def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: fro
         return None
     subjects = [s for s in tree.kids(verb, "nsubj") if s not in quoted]
     if subjects:
-        subject = subjects[0]
+        # two subjects come from a parenthetical the parser flattened: 'These employees,
+        # Stumpf explained, were "well-paid"': the one next to the verb is the speaker's
+        subject = min(subjects, key=lambda s: abs(verb - s))
         if tokens[subject].lemma.lower() in RELATIVE_PRONOUNS and tree.relation(verb).startswith("acl"):
             return tree.head(verb)
         return subject

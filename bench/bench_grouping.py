@@ -9,9 +9,7 @@ the time. Each size runs in a fresh subprocess so peak memory is its own.
 
 from __future__ import annotations
 
-import json
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -42,15 +40,6 @@ def one(n: int) -> dict:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        print(json.dumps(one(int(sys.argv[1]))))
-        sys.exit(0)
-    results = []
-    for n in (100_000, 1_000_000):
-        out = subprocess.run([sys.executable, __file__, str(n)], capture_output=True, text=True, check=True)
-        results.append(json.loads(out.stdout))
-        print(results[-1], flush=True)
-    report = {"runs": results, "time_ratio_10x": round(results[1]["seconds"] / results[0]["seconds"], 2)}
-    (HERE / "results").mkdir(exist_ok=True)
-    (HERE / "results" / "grouping.json").write_text(json.dumps(report, indent=1))
-    print(report)
+    from scaling import main
+
+    main(__file__, one, (100_000, 1_000_000), "grouping.json")

@@ -11,8 +11,6 @@ articles by name like real ones.
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -67,15 +65,6 @@ def one(n: int) -> dict:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        print(json.dumps(one(int(sys.argv[1]))))
-        sys.exit(0)
-    results = []
-    for n in (20_000, 200_000):
-        out = subprocess.run([sys.executable, __file__, str(n)], capture_output=True, text=True, check=True)
-        results.append(json.loads(out.stdout))
-        print(results[-1], flush=True)
-    report = {"runs": results, "time_ratio_10x": round(results[1]["seconds"] / results[0]["seconds"], 2)}
-    (HERE / "results").mkdir(exist_ok=True)
-    (HERE / "results" / "store.json").write_text(json.dumps(report, indent=1))
-    print(report)
+    from scaling import main
+
+    main(__file__, one, (20_000, 200_000), "store.json")

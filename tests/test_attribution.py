@@ -130,6 +130,8 @@ CONSTRUCTIONS = [
     ('A federal judge on Monday blocked the law, calling it "a solution in search of a problem." In her ruling, '
      'U.S. District Judge Maria Delgado wrote that the state had shown no evidence of fraud.',
      "a solution in search", "Maria Delgado", None),
+    ('Senator Tom Reyes met Governor Anna Kim and Mayor Paul Brandt on Monday.\n\nBrandt left early. '
+     '"We are not there yet," the congresswoman told reporters afterwards.', "not there yet", "Anna Kim", None),
 ]
 
 NAMES_NOT_SPEECH = [
@@ -160,6 +162,13 @@ def test_constructions_get_their_speaker(pipeline, text, quote, speaker, rule):
 def test_names_in_quote_marks_have_no_speaker(pipeline, text, quote):
     [found] = [q for q in _attribute(pipeline, text).quotes if quote in q.text]
     assert found.speaker is None and found.type == QuoteType.non_speech, (found.speaker, found.rule)
+
+
+def test_a_speech_noun_elsewhere_in_the_sentence_is_not_the_cue(pipeline):
+    """"his message" says nothing of the quote that qualifies his supporters."""
+    text = 'Mayor Paul Brandt is steering his "fiscally responsible" supporters into believing his message.'
+    [found] = _attribute(pipeline, text).quotes
+    assert found.rule != "possessive_speech_noun", (found.speaker, found.rule)
 
 
 def test_the_second_half_of_a_split_quote_is_direct(pipeline):

@@ -15,6 +15,7 @@ import re
 from quotes.attribution.lexicon import (
     ADDRESSEE_VERBS,
     DOCUMENT_NOUNS,
+    GENDERED_NOUNS,
     HONORIFICS,
     ORGANISATION_NOUNS,
     PEOPLE_NOUNS,
@@ -271,7 +272,8 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     group_of_people = head.pos == "NNS" and head.lemma.lower() in PEOPLE_NOUNS  # "analysts" are not the last man named
     if word in PERSONAL_PRONOUNS or (head.pos.startswith("NN") and not group_of_people and _may_be_speaker_noun(index, ref, head)):
         want = _wanted_type(head)
-        recent = _most_recent(index, book, genders, head.start, want, PERSONAL_PRONOUNS.get(word))
+        gender = PERSONAL_PRONOUNS.get(word) or GENDERED_NOUNS.get(head.lemma.lower())
+        recent = _most_recent(index, book, genders, head.start, want, gender)
         if recent:
             return recent[0], recent[1], f"most recent {recent[1].value} before '{head.original_text}' ({cue.rule})"
     # 5. a proper name NER did not tag: "The Liberal Democrats described the plan as ..."
@@ -409,7 +411,7 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
 def _may_be_speaker_noun(index: DocIndex, ref: TokenRef, head) -> bool:
     """Could this noun be someone who speaks: a person, a body, or a document that "says"?"""
     lemma = head.lemma.lower()
-    if lemma in ORGANISATION_NOUNS or lemma in SPOKES_NOUNS or lemma in HONORIFICS or lemma in PEOPLE_NOUNS:
+    if lemma in ORGANISATION_NOUNS or lemma in SPOKES_NOUNS or lemma in HONORIFICS or lemma in PEOPLE_NOUNS or lemma in GENDERED_NOUNS:
         return True
     found = index.chain_at.get(ref)
     return bool(found and found[1].animacy == "ANIMATE")

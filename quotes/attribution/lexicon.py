@@ -58,6 +58,27 @@ PERSONAL_PRONOUNS = {
     "we": "FIRST",
 }
 
+# Nouns that say the person's gender, so "the congresswoman said" is not resolved to the
+# last man named.
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        """
+        woman mother wife daughter sister girl lady actress chairwoman congresswoman
+        businesswoman spokeswoman grandmother aunt niece queen princess widow mom
+        stepmother girlfriend duchess countess baroness
+        """.split(),
+        "FEMALE",
+    ),
+    **dict.fromkeys(
+        """
+        man father husband son brother boy gentleman actor chairman congressman businessman
+        spokesman grandfather uncle nephew king prince widower dad stepfather boyfriend
+        duke count baron
+        """.split(),
+        "MALE",
+    ),
+}
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 HONORIFICS = frozenset(

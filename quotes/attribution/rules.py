@@ -346,13 +346,31 @@ def possessive_speech_noun(ctx: QuoteContext) -> Cue | None:
     for sentence in ctx.sentences:
         tokens = ctx.index.sentences[sentence].tokens
         tree = ctx.index.trees[sentence]
+        # the quote's own head counts as above it: in 'Musk's response was simply: "Obviously."'
+        # the parser makes the quoted word the root
+        above = _ancestors_of_quote(ctx, sentence) | {t.index: 0 for t in tokens if ctx.quote.start <= t.start and t.end <= ctx.quote.end}
         for i in _cue_tokens(ctx, sentence):
-            if not is_speech_noun(tokens[i]):
+            if not is_speech_noun(tokens[i]) or not _speech_noun_carries_quote(tree, tokens, above, i):
                 continue
             owners = tree.kids(i, "nmod:poss")
             if owners and _speaker_ok(ctx, sentence, owners[0]):
                 return _make(ctx, "possessive_speech_noun", 0.8, sentence, owners[0], i)
     return None
+
+
+def _speech_noun_carries_quote(tree: Tree, tokens: list[Token], ancestors: dict[int, int], noun: int) -> bool:
+    """Is the quote what the speech noun says? It is when the quote hangs under the noun
+    ("his warning that "..."") or under the clause the noun belongs to ("Musk's response
+    was: "..."", "In his statement, Smith called it "...""). Elsewhere in the sentence the
+    noun says nothing of the quote: 'manipulating his "average American" followers into
+    believing his message'."""
+    if noun in ancestors:
+        return True
+    governor = tree.head(noun)
+    if governor not in ancestors:
+        return False
+    relation = tree.relation(noun).split(":")[0]
+    return relation == "nsubj" or (relation == "obl" and any(tokens[c].lemma.lower() == "in" for c in tree.kids(noun, "case")))
 
 
 def speech_noun_before_colon(ctx: QuoteContext) -> Cue | None:

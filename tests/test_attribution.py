@@ -132,6 +132,22 @@ CONSTRUCTIONS = [
      "a solution in search", "Maria Delgado", None),
     ('Senator Tom Reyes met Governor Anna Kim and Mayor Paul Brandt on Monday.\n\nBrandt left early. '
      '"We are not there yet," the congresswoman told reporters afterwards.', "not there yet", "Anna Kim", None),
+    ('State media quoted Defence Minister Rajnath Singh as saying the army was "fully prepared for any eventuality".',
+     "fully prepared", "Rajnath Singh", "quoted_as_saying"),
+    ('Mayor Ann Cole spoke first. The recent spate of closures has been described as "heartbreaking" by the health '
+     'department.', "heartbreaking", "health department", None),
+    ('Keir Starmer visited the estate on Friday. "We have been let down," one resident, who did not want to be named, '
+     'told the BBC.', "let down", "resident", None),
+    ('Mikel Arteta praised his side. "It is a tough one to take," conceded the Leeds captain.',
+     "a tough one", "Leeds captain", None),
+    ('Police chief Tom Reyes spoke on Monday. China\'s ambassador to Britain Liu Xiaming has said that China has the '
+     '"resolution and power" to end the unrest.', "resolution and power", "Liu Xiaming", None),
+    ('According to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the chain tends to '
+     '"consolidate copy editing and page design" at a corporate center.', "consolidate copy", "Penelope Muse Abernathy", None),
+    ('Whole Foods chief executive John Mackey said in an internal memo that the "price distinction between the two '
+     'brands has become less relevant," Yahoo Finance reported.', "price distinction", "John Mackey", None),
+    ('Education secretary Keith Joseph pressed on. In one briefing note Margaret Thatcher was warned by her policy unit '
+     'that "GCSE is an exam nobody will fail."', "nobody will fail", "policy unit", None),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -20,6 +20,7 @@ from quotes.attribution.lexicon import (
     ORGANISATION_NOUNS,
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
+    ROLE_NOUNS,
     SPOKES_NOUNS,
 )
 from quotes.attribution.names import NameBook, clean_name
@@ -228,21 +229,34 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
                 return found[0], found[1], f"named in an apposition to the mention ({cue.rule})"
         return None
 
+    # "according to a 2018 survey by Penelope Muse Abernathy": the author speaks through it
+    if head.lemma.lower() in DOCUMENT_NOUNS:
+        for author in tree.kids(ref.index, "nmod"):
+            if any(tokens[c].lemma.lower() == "by" for c in tree.kids(author, "case")) and index.entity(ref.sentence, author):
+                first_a, last_a = mention_span(tree, tokens, author)
+                found = _named_in(index, book, ref.sentence, first_a, last_a, author)
+                if found:
+                    return found[0], found[1], f"author of the {head.word.lower()} ({cue.rule})"
     described = head.pos in {"NN", "NNS"}
     if described and (found := named_in_apposition()):
         return found
     named = _named_in(index, book, ref.sentence, first, cue.mention_last, ref.index) if first <= cue.mention_last else None
+    if named and named[1] != SpeakerType.person and _a_person_described(index, ref, head):
+        named = None  # "the Leeds captain conceded": a person of the club, not the club
     if named:
         return named[0], named[1], f"named in the mention ({cue.rule})"
     if not described and (found := named_in_apposition()):
         return found
     word = head.word.lower()
-    # 2. "its developers", "the company's spokesman": the possessor speaks
+    # 2. "its developers", "the company's spokesman", "a lawyer for Jane Doe": the one they
+    # speak for speaks
     if head.lemma.lower() in SPOKES_NOUNS:
         tree = index.trees[ref.sentence]
-        for owner in tree.kids(ref.index, "nmod:poss", "compound"):
-            if tree.relation(owner) == "compound" and not tokens[owner].pos.startswith("NNP"):
-                continue  # "a council spokesperson": which council is not said; kept as described
+        principals = tree.kids(ref.index, "nmod:poss", "compound") + [
+            m for m in tree.kids(ref.index, "nmod") if any(tokens[c].lemma.lower() == "for" for c in tree.kids(m, "case"))]
+        for owner in principals:
+            if tree.relation(owner) != "nmod:poss" and not tokens[owner].pos.startswith("NNP"):
+                continue  # "a council spokesperson", "a spokesman for the council": which council is not said
             owner_cue = Cue(cue.rule, cue.confidence, TokenRef(ref.sentence, owner), owner, owner)
             found = _resolve(index, book, genders, owner_cue, span)
             if found:
@@ -259,7 +273,8 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     # an indefinite description introduces someone new ("a spokesman for the company said"),
     # and a modified organisation noun names a body of its own ("the works council"): neither
     # is resolved to whoever was named last
-    indefinite = any(tokens[d].lemma.lower() in {"a", "an", "another", "some"} for d in tree.kids(ref.index, "det"))
+    indefinite = any(tokens[d].lemma.lower() in {"a", "an", "another", "some"} for d in tree.kids(ref.index, "det")) or any(
+        tokens[d].lemma.lower() == "one" for d in tree.kids(ref.index, "nummod"))  # "one resident, who ..., told the BBC"
     specific_body = head.lemma.lower() in ORGANISATION_NOUNS and bool(tree.kids(ref.index, "compound", "amod"))
     if indefinite or specific_body:
         return _described(index, book, cue, ref, head)
@@ -269,7 +284,19 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         return chained[0], chained[1], f"coreference of '{head.original_text}' ({cue.rule})"
     # 4. the most recent compatible name before the mention ("the senator", "he"); a noun
     # that coref calls inanimate ("his thesis") is not a person to look for
-    group_of_people = head.pos == "NNS" and head.lemma.lower() in PEOPLE_NOUNS  # "analysts" are not the last man named
+    # "analysts" are not the last man named, nor "authorities" the last body
+    group_of_people = head.pos == "NNS" and (head.lemma.lower() in PEOPLE_NOUNS or head.lemma.lower() in ORGANISATION_NOUNS)
+    if _a_person_described(index, ref, head) and (any(
+        (e := index.entity(ref.sentence, m)) is not None and e.ner == "ORGANIZATION"
+        for m in tree.kids(ref.index, "compound", "nmod:poss")
+    ) or any(
+        (tokens[m].pos.startswith("NNP") or index.entity(ref.sentence, m) is not None)
+        and any(tokens[c].lemma.lower() == "for" for c in tree.kids(m, "case"))
+        for m in tree.kids(ref.index, "nmod")
+    )):
+        # "the Leeds captain" is someone at Leeds and "the lawyer for Jane Doe" someone
+        # acting for her, not whoever was named last
+        return _described(index, book, cue, ref, head)
     if word in PERSONAL_PRONOUNS or (head.pos.startswith("NN") and not group_of_people and _may_be_speaker_noun(index, ref, head)):
         want = _wanted_type(head)
         gender = PERSONAL_PRONOUNS.get(word) or GENDERED_NOUNS.get(head.lemma.lower())
@@ -320,6 +347,21 @@ def _appositions(index: DocIndex, tree, ref: TokenRef) -> list[int]:
                 entity = index.entity(ref.sentence, node)
                 if entity is not None and entity.ner == "PERSON":
                     found.append(node)
+        # "China's ambassador to Britain Liu Xiaming has said": a title that runs into the
+        # name without a comma; the parser hangs the name on the place or body
+        subtree = set(tree.subtree(ref.index))
+        for node in sorted(subtree):
+            entity = index.entity(ref.sentence, node)
+            if node <= ref.index or entity is None or entity.ner != "PERSON" or node != entity.token_start:
+                continue
+            before = tokens[node - 1]
+            preposition = [t for t in tokens[ref.index + 1 : node] if t.pos == "IN"]
+            if (before.pos == "NNP" and (index.entity(ref.sentence, node - 1) or entity).ner != "PERSON"
+                    and preposition and preposition[0].lemma.lower() in {"of", "to", "at"}
+                    and all(t.pos in {"IN", "NNP", "DT", "POS"} for t in tokens[ref.index + 1 : node])
+                    and entity.token_end - 1 in subtree):
+                found.append(entity.token_end - 1)
+            break
     return found
 
 
@@ -352,16 +394,24 @@ def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):
     # "A federal judge ... calling it "..."" in the lede, "U.S. District Judge Maria Delgado"
     # further down: the one person the article gives that title is the one described
     if head.pos in {"NN", "NNP"} and head.lemma.lower() not in ORGANISATION_NOUNS | DOCUMENT_NOUNS | SPOKES_NOUNS:
-        titled = [s for s in book.speakers.values() if s.type == SpeakerType.person
-                  and any(head.word.lower() in re.findall(r"[\w-]+", role.lower()) for role in s.roles)]
-        if len(titled) == 1:
-            return titled[0].name, SpeakerType.person, f"described as '{clean_name(text)}', a title the article gives {titled[0].name} ({cue.rule})"
+        titled = _the_one_titled(book, head)
+        if titled:
+            return titled, SpeakerType.person, f"described as '{clean_name(text)}', a title the article gives {titled} ({cue.rule})"
     kind = SpeakerType.organisation if head.lemma.lower() in ORGANISATION_NOUNS else SpeakerType.unknown
     name = re.sub(r"^(?:the|a|an|another|some)\s+", "", clean_name(text), flags=re.I)
     if not name:
         return None
     book.add_unlisted(name, kind, text)
     return name, kind, f"described, not named ({cue.rule})"
+
+
+def _the_one_titled(book: NameBook, head) -> str | None:
+    """The one person the article gives this title ("captain" in "Leeds captain Ethan
+    Ampadu"), or None when nobody or several have it."""
+    word = head.word.lower()
+    titled = [s.name for s in book.speakers.values() if s.type == SpeakerType.person
+              and any(word in re.findall(r"[\w-]+", role.lower()) for role in s.roles)]
+    return titled[0] if len(titled) == 1 else None
 
 
 def _named_in(index: DocIndex, book: NameBook, sentence: int, first: int, last: int, head: int):
@@ -406,6 +456,18 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
         if named:
             return named
     return None
+
+
+def _a_person_described(index: DocIndex, ref: TokenRef, head) -> bool:
+    """A common noun for one person ("captain", "chief executive", "professor"), not a body
+    or someone who speaks for one (a spokesman speaks for the company named)."""
+    lemma = head.lemma.lower()
+    if head.pos != "NN" or lemma in ORGANISATION_NOUNS | SPOKES_NOUNS | DOCUMENT_NOUNS:
+        return False
+    if lemma in PEOPLE_NOUNS or lemma in GENDERED_NOUNS or lemma in HONORIFICS or lemma in ROLE_NOUNS or head.ner == "TITLE":
+        return True
+    found = index.chain_at.get(ref)
+    return bool(found and found[1].animacy == "ANIMATE")
 
 
 def _may_be_speaker_noun(index: DocIndex, ref: TokenRef, head) -> bool:
@@ -543,6 +605,11 @@ def _collect_roles(index: DocIndex, book: NameBook) -> None:
         tokens = index.sentences[entity.sentence].tokens
         head = entity.token_end - 1
         first, _ = mention_span(tree, tokens, head)
+        governor = tree.head(head)
+        if tree.relation(head).startswith("nmod") and 0 <= governor < entity.token_start and tokens[governor].pos == "NN" \
+                and any(tokens[c].lemma.lower() in {"of", "to", "at"} for c in tree.kids(head, "case")):
+            # "China's ambassador to Britain Liu Xiaming": the title runs into the name
+            first = mention_span(tree, tokens, governor)[0]
         while first < entity.token_start and (tokens[first].pos in {"DT", "PRP$", "POS", "IN", "VBG", "TO"} or tree.relation(first) == "case"):
             first += 1
         if first < entity.token_start:

@@ -39,6 +39,13 @@ SPEECH_NOUNS = frozenset(
 # told The Huffington Post' (but '"...," said Cyril' and '"Why?" asked Cyril' do invert).
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
 
+# Verbs whose passive subject heard the words: in 'she was warned that "GCSE is an exam
+# nobody will fail"' she is warned, someone else warns.
+HEARER_VERBS = ADDRESSEE_VERBS | frozenset({"warn", "advise", "ask", "urge", "caution", "promise", "reassure", "notify", "instruct", "order"})
+
+# Verbs that pass on what someone else said: 'X said ..., Yahoo Finance reported' is X's.
+RELAY_VERBS = frozenset({"report"})
+
 # "according to X", "in the words of X": X is the source.
 ACCORDING_TO = ("according", "to")
 
@@ -79,6 +86,20 @@ GENDERED_NOUNS = {
     ),
 }
 
+# Nouns for one person by what they do: "the Leeds captain" is a person at Leeds.
+ROLE_NOUNS = frozenset(
+    """
+    captain skipper manager coach chief director head boss chair chairman chairwoman ceo
+    president founder editor reporter correspondent economist analyst professor lecturer
+    researcher scientist doctor surgeon nurse officer detective inspector commissioner
+    prosecutor judge minister secretary senator governor mayor ambassador envoy diplomat
+    commander pilot teacher principal player striker midfielder defender goalkeeper
+    winger forward batsman bowler driver rider trainer jockey champion strategist
+    negotiator consultant architect engineer author novelist historian activist pastor
+    bishop priest imam rabbi chancellor premier deputy councillor councilor
+    """.split()
+)
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 HONORIFICS = frozenset(
@@ -100,6 +121,9 @@ ORGANISATION_NOUNS = frozenset(
     court office bureau service police army military navy embassy league federation
     corporation corp maker manufacturer producer retailer carrier airline insurer lender
     regulator watchdog publication tabloid broadcaster studio developer developers
+    unit division panel authority parliament senate congress assembly cabinet tribunal
+    secretariat directorate inspectorate taskforce coalition alliance consortium charity
+    trust hospital council ministry opposition regime junta militia force
     """.split()
 )
 

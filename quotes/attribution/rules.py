@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from quotes.attribution.lexicon import (
     ADDRESSEE_VERBS,
     DOCUMENT_NOUNS,
+    HEARER_VERBS,
     PERSONAL_PRONOUNS,
     RECORDING_NOUNS,
     RELATIVE_PRONOUNS,
+    RELAY_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
@@ -58,7 +60,10 @@ def mention_span(tree: Tree, tokens: list[Token], head: int) -> tuple[int, int]:
     while stack:
         node = stack.pop()
         for relation, child in tree.children.get(node, []):
-            if relation in _MENTION_RELATIONS or relation.split(":")[0] in {"compound", "flat"}:
+            hyphen = relation == "punct" and tokens[child].pos == "HYPH"  # "Cheuk Hau-yip"
+            if node == head and relation == "case":
+                continue  # "by the conservation department" is mentioned as "the conservation department"
+            if relation in _MENTION_RELATIONS or relation.split(":")[0] in {"compound", "flat"} or hyphen:
                 if child not in inside:
                     inside.add(child)
                     stack.append(child)
@@ -109,6 +114,11 @@ def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: fro
     if depth > 4:
         return None
     subjects = [s for s in tree.kids(verb, "nsubj") if s not in quoted]
+    if (depth == 0 and is_speech_verb(tokens[verb])) or tokens[verb].lemma.lower() in HEARER_VERBS:
+        # the passive subject of a speech verb is what is spoken of or to: "The spate has been
+        # described as "heartbreaking" by the department", "she was warned that ..."; it
+        # speaks only when a participle hangs on its verb ("he was quoted as saying")
+        subjects = [s for s in subjects if tree.relation(s) != "nsubj:pass"]
     if subjects:
         # two subjects come from a parenthetical the parser flattened: 'These employees,
         # Stumpf explained, were "well-paid"': the one next to the verb is the speaker's
@@ -230,7 +240,7 @@ def speech_verb_with_subject(ctx: QuoteContext) -> Cue | None:
     described the deal as "the gold standard"' is Trump's report); else the nearest verb.
     "told CNBC" never makes CNBC the speaker because only subjects are taken.
     """
-    governing: tuple[int, int, int, int] | None = None
+    governors: list[tuple[int, int, int, int]] = []
     nearest: tuple[int, int, int, int] | None = None
     for sentence in ctx.sentences:
         tokens = ctx.index.sentences[sentence].tokens
@@ -244,17 +254,28 @@ def speech_verb_with_subject(ctx: QuoteContext) -> Cue | None:
             if subject is None or not _speaker_ok(ctx, sentence, subject):
                 continue
             if i in ancestors:
-                depth = ancestors[i]
-                if governing is None or depth > governing[0]:
-                    governing = (depth, sentence, subject, i)
+                governors.append((ancestors[i], sentence, subject, i))
             distance = _distance(ctx, tokens[i])
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, sentence, subject, i)
+    governing = _outermost_report(ctx, sorted(governors, key=lambda g: -g[0]))
     best = governing or nearest
     if best is None:
         return None
     _, sentence, subject, verb = best
     return _make(ctx, "speech_verb_with_subject", 0.9 if governing else 0.8, sentence, subject, verb)
+
+
+def _outermost_report(ctx: QuoteContext, governors: list[tuple[int, int, int, int]]):
+    """Of the speech verbs above a quote (outermost first), the one whose report it is: the
+    outermost ('Trump said ... that Clinton described the deal as "the gold standard"'),
+    unless that one only relays a report someone else made: 'John Mackey said in a memo
+    that the "price distinction ... has become less relevant", Yahoo Finance reported'."""
+    if len(governors) > 1:
+        _, sentence, _, verb = governors[0]
+        if ctx.index.sentences[sentence].tokens[verb].lemma.lower() in RELAY_VERBS:
+            return governors[1]
+    return governors[0] if governors else None
 
 
 def _ancestors_of_quote(ctx: QuoteContext, sentence: int) -> dict[int, int]:
@@ -275,6 +296,26 @@ def _ancestors_of_quote(ctx: QuoteContext, sentence: int) -> dict[int, int]:
             relation = tree.relation(node)
             node, height = tree.head(node), height + 1
     return found
+
+
+def quoted_as_saying(ctx: QuoteContext) -> Cue | None:
+    """'State media quoted Defence Minister Rajnath Singh as saying the army was "fully
+    prepared"': the one quoted speaks, not the outlet that quotes them (also "cited a source
+    as saying"). Read from the words, as parsers hang "as saying" anywhere."""
+    for sentence in ctx.sentences:
+        tokens = ctx.index.sentences[sentence].tokens
+        tree = ctx.index.trees[sentence]
+        for i in _cue_tokens(ctx, sentence):
+            if not (tokens[i].lemma.lower() in {"say", "tell", "state", "write"} and tokens[i].pos == "VBG"
+                    and i > 1 and tokens[i - 1].word.lower() == "as" and tokens[i].end <= ctx.quote.start):
+                continue
+            for verb in range(i - 2, -1, -1):
+                if tokens[verb].lemma.lower() in {"quote", "cite"} and tokens[verb].pos.startswith("VB"):
+                    quoted_ones = [o for o in tree.kids(verb, "obj") if o < i - 1]
+                    if quoted_ones and _speaker_ok(ctx, sentence, quoted_ones[-1]):
+                        return _make(ctx, "quoted_as_saying", 0.9, sentence, quoted_ones[-1], i)
+                    break
+    return None
 
 
 def characterised_as(ctx: QuoteContext) -> Cue | None:
@@ -448,8 +489,15 @@ def speech_verb_right_after(ctx: QuoteContext) -> Cue | None:
     if not (after.startswith((",", " ")) and any(c in before_close for c in ",!?—–-")):
         return None  # only a quote that ends with a comma-like stop hands over to its cue
     cue = adjacent_speech_verb(ctx)
-    if cue is not None:
-        cue.rule = "speech_verb_right_after"
+    if cue is None:
+        return None
+    if cue.cue is not None and ctx.index.token(cue.cue).lemma.lower() in RELAY_VERBS:
+        # '..., the "price distinction ... less relevant," Yahoo Finance reported' relays
+        # what the sentence's own speech verb reports
+        reported = speech_verb_with_subject(ctx)
+        if reported is not None and reported.cue != cue.cue:
+            return None
+    cue.rule = "speech_verb_right_after"
     return cue
 
 
@@ -737,6 +785,7 @@ def subject_of_the_clause(ctx: QuoteContext) -> Cue | None:
 
 
 SIEVE = (
+    quoted_as_saying,
     characterised_as,
     speech_verb_right_after,
     speech_verb_just_before,

@@ -184,6 +184,7 @@ class QuoteSpan(Model):
     close_mark: str | None  # None when the quote was never closed
     paragraph: int  # 0-based paragraph index (paragraphs are separated by newlines)
     continues: bool = False  # reopened across a paragraph break: part of the previous quote
+    continued: bool = False  # left open and reopened in the next paragraph: goes on there
     nested: bool = False  # inside another quotation
 
 

@@ -17,8 +17,9 @@ How a mark is read, from its neighbours alone (so the pass is linear):
 Malformed text: a straight " that looks like an opener while a straight " is already open,
 right after a sentence end, is a stray mark inside the same quotation (the seeds have
 `"... the same effect. "I believe that's a good thing for us," he told reporters`), so the
-quote goes on. A double quote never closed ends at its paragraph's end; an unclosed single
-quote is dropped (it was an apostrophe or a typo). A paragraph that opens with a quote mark
+quote goes on. A double quote never closed ends at its paragraph's end, and so does a single
+one that opens its paragraph; any other unclosed single quote is dropped (it was an
+apostrophe or a typo). A paragraph that opens with a quote mark
 right after a paragraph whose quotation was never closed continues that quotation
 (``continues=True``): the news convention for multi-paragraph quotes. No quote ever spans
 a paragraph break.
@@ -177,10 +178,13 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int, continues: 
         i += 1
     left_open = False
     for opened in stack:
-        if opened.kind == "double":
+        # the outermost unclosed double quote runs to the paragraph end; so does a single
+        # one that opens the paragraph (British multi-paragraph quotes: 'They'll also apply
+        # for credit cards ... ¶ 'And then they'll lay low ...'), which no apostrophe does
+        if opened.kind == "double" or opened.position == _first_mark(text, start, end):
             emit(opened, None)
             left_open = True
-            break  # the outermost unclosed double quote runs to the paragraph end
+            break
     found.sort(key=lambda q: q.start)
     _mark_nested(found)
     return found, left_open
@@ -215,10 +219,15 @@ def _mark_nested(found: list[QuoteSpan]) -> None:
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, sorted by start. Linear in the length of the text."""
     quotes: list[QuoteSpan] = []
-    previous_open = False
+    left_open: QuoteSpan | None = None  # the quotation the previous paragraph left open
     for paragraph, (start, end) in enumerate(paragraph_spans(text)):
         first = _first_mark(text, start, end)
-        continues = previous_open and first < end and text[first] in ALL_MARKS
-        found, previous_open = _scan_paragraph(text, start, end, paragraph, continues)
+        # a multi-paragraph quotation reopens with the mark it opened with: a straight "
+        # left open before a paragraph that opens with “ is a stray mark, not a quote going on
+        continues = left_open is not None and first < end and text[first] == left_open.open_mark
+        found, still_open = _scan_paragraph(text, start, end, paragraph, continues)
+        if continues and found and found[0].continues:
+            left_open.continued = True
         quotes.extend(found)
+        left_open = next((q for q in reversed(found) if q.close_mark is None), None) if still_open else None
     return quotes

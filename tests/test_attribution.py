@@ -148,6 +148,14 @@ CONSTRUCTIONS = [
      'brands has become less relevant," Yahoo Finance reported.', "price distinction", "John Mackey", None),
     ('Education secretary Keith Joseph pressed on. In one briefing note Margaret Thatcher was warned by her policy unit '
      'that "GCSE is an exam nobody will fail."', "nobody will fail", "policy unit", None),
+    ("IDcare counsellor Christine Jackson spoke to the ABC.\n\n'So often it will be phone accounts,' she told the ABC."
+     "\n\n'They'll also apply for credit cards and keep going until your credit history is in a mess."
+     "\n\n'And then they'll lay low for a while.'", "apply for credit cards", "Christine Jackson", "continues_previous_quote"),
+    ("President Barack Obama met leaders in Nairobi. However, he defended his decision to engage with those governments."
+     '\n\n"Well, they\'re not ideal institutions. But engagement gives us the best opportunity."',
+     "not ideal institutions", "Barack Obama", "subject_of_the_sentence_before"),
+    ('Tim Cook walked the stage. Cook remembered Steve Jobs rehearsing there and "going way off script in a way that '
+     'only he could do, making everyone laugh."', "going way off script", "Tim Cook", "subject_of_the_clause"),
 ]
 
 NAMES_NOT_SPEECH = [

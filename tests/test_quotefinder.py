@@ -56,6 +56,20 @@ def test_unclosed_quote_stops_at_its_paragraph_and_the_next_paragraph_continues_
     assert quotes[0].close_mark is None and quotes[1].continues and not quotes[2].continues
 
 
+def test_a_single_quote_that_opens_its_paragraph_runs_on_like_a_double_one():
+    text = "'They'll apply for credit cards and keep going.\n'And then they'll lay low for a while.'\nHe'd 'never' agree."
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["They'll apply for credit cards and keep going.", "And then they'll lay low for a while.", "never"]
+    assert quotes[0].close_mark is None and quotes[0].continued and quotes[1].continues
+
+
+def test_a_quote_goes_on_only_where_it_reopens_with_its_own_mark():
+    text = '"Kevin was snoring.\n“Here he is, babe,” she said.'
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["Kevin was snoring.", "Here he is, babe,"]
+    assert not quotes[0].continued and not quotes[1].continues
+
+
 def test_other_languages_marks():
     assert texts("«Bonjour» und »Hallo« und „Guten Tag“ und 「こんにちは」") == ["Bonjour", "Hallo", "Guten Tag", "こんにちは"]
 

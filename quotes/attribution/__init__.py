@@ -387,7 +387,7 @@ def _unlisted_full_name(index: DocIndex, book: NameBook, sentence: int, first: i
 def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):
     """A speaker the article describes but does not name, kept under the description."""
     if not head.pos.startswith("NN") or not (
-        _may_be_speaker_noun(index, ref, head) or head.lemma.lower() in DOCUMENT_NOUNS
+        _may_be_speaker_noun(index, ref, head) or head.lemma.lower() in DOCUMENT_NOUNS or head.lemma.lower() in ROLE_NOUNS
     ):
         return None
     text, _, _ = index.span_text(ref.sentence, cue.mention_first, cue.mention_last)
@@ -606,7 +606,8 @@ def _collect_roles(index: DocIndex, book: NameBook) -> None:
         head = entity.token_end - 1
         first, _ = mention_span(tree, tokens, head)
         governor = tree.head(head)
-        if tree.relation(head).startswith("nmod") and 0 <= governor < entity.token_start and tokens[governor].pos == "NN" \
+        if entity.ner == "PERSON" and tree.relation(head).startswith("nmod") and 0 <= governor < entity.token_start \
+                and tokens[governor].pos == "NN" and _a_person_described(index, TokenRef(entity.sentence, governor), tokens[governor]) \
                 and any(tokens[c].lemma.lower() in {"of", "to", "at"} for c in tree.kids(head, "case")):
             # "China's ambassador to Britain Liu Xiaming": the title runs into the name
             first = mention_span(tree, tokens, governor)[0]

@@ -702,7 +702,7 @@ def continues_previous_quote(ctx: QuoteContext) -> Cue | None:
     same or the previous paragraph, continues that speaker:
     '"We didn't expect pricing to be such a sensitive issue," he told me.' followed by the
     paragraph '"We were simply following our pace, calculating costs ..."'."""
-    if not ctx.previous or (ctx.quote.close_mark is None and not ctx.quote.continues):
+    if not ctx.previous or (ctx.quote.close_mark is None and not ctx.quote.continues and not ctx.quote.continued):
         return None  # an excerpt left open is nobody's speech by mere position
     last = ctx.previous[-1]
     if ctx.quote.paragraph - last.paragraph > 1:
@@ -726,8 +726,14 @@ def subject_of_the_sentence_before(ctx: QuoteContext) -> Cue | None:
     index = ctx.index
     first = ctx.sentences[0]
     before = first - 1
-    if before < 0 or index.sentences[before].paragraph != ctx.quote.paragraph:
+    if before < 0:
         return None
+    if index.sentences[before].paragraph != ctx.quote.paragraph:
+        # a quote that makes its own paragraph after "However, he defended his decision to
+        # engage with those governments." continues from that paragraph's last sentence
+        if index.sentences[before].paragraph != ctx.quote.paragraph - 1 or ctx.index.text[
+                index.doc.paragraphs[ctx.quote.paragraph].start : ctx.quote.outer_start].strip():
+            return None
     # the quote opens its sentence: nothing but punctuation before the opening mark
     opening = [t for t in index.sentences[first].tokens if t.end <= ctx.quote.outer_start]
     if any(t.word[:1].isalnum() for t in opening):
@@ -763,8 +769,9 @@ def subject_of_the_clause(ctx: QuoteContext) -> Cue | None:
     with no speech verb at all: 'Reid has gone after Trump as a "human leech who will bleed
     the country"', 'Trump likened the refugees to a "vicious snake"'. The subject of the verb
     that governs the fragment is taken as its source, with low confidence."""
-    if looks_like_speech(ctx.quote) or len(ctx.sentences) != 1:
-        return None
+    if (looks_like_speech(ctx.quote) and ctx.quote.text.lstrip()[:1].isupper()) or len(ctx.sentences) != 1:
+        return None  # a long quote that runs on from the clause is still a fragment of it:
+        # 'Cook remembered Jobs rehearsing there and "going way off script in a way that only he could do."'
     sentence = ctx.sentences[0]
     tree = ctx.index.trees[sentence]
     tokens = ctx.index.sentences[sentence].tokens
@@ -773,8 +780,8 @@ def subject_of_the_clause(ctx: QuoteContext) -> Cue | None:
     for node, height in ancestors:
         if height > 2:
             return None  # the verb must take the fragment (or its noun phrase) directly
-        if not tokens[node].pos.startswith("VB"):
-            continue
+        if not tokens[node].pos.startswith("VB") or (tokens[node].pos == "VBG" and tree.relation(node) != "root"):
+            continue  # "remembered Jobs rehearsing there and "going way off script"": who remembers
         subject = subject_of(tree, tokens, node, quoted)
         if subject is None or not _speaker_ok(ctx, sentence, subject):
             return None

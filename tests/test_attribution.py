@@ -156,6 +156,11 @@ CONSTRUCTIONS = [
      "not ideal institutions", "Barack Obama", "subject_of_the_sentence_before"),
     ('Tim Cook walked the stage. Cook remembered Steve Jobs rehearsing there and "going way off script in a way that '
      'only he could do, making everyone laugh."', "going way off script", "Tim Cook", "subject_of_the_clause"),
+    ('Sir Keir Starmer has promised to cut waiting lists.\n\n"We are heartbroken and devastated." Those were the words '
+     'of the family of Amy Clarke, 34, in a statement released by police.', "heartbroken", "family of Amy Clarke",
+     "words_of_in_the_next_sentence"),
+    ('The family of Amy Clarke paid tribute on Monday. The family added: \'She lit up every room she walked into.\'\n\n'
+     'Home Secretary Yvette Cooper said she was "appalled" by the attack.', "lit up every room", "family of Amy Clarke", None),
 ]
 
 NAMES_NOT_SPEECH = [

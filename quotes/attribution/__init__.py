@@ -248,6 +248,10 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     if not described and (found := named_in_apposition()):
         return found
     word = head.word.lower()
+    kin = _relation_of_someone_named(index, book, ref, head)
+    if kin:
+        book.add_unlisted(kin, SpeakerType.unknown, kin)
+        return kin, SpeakerType.unknown, f"described by their relation to someone named ({cue.rule})"
     # 2. "its developers", "the company's spokesman", "a lawyer for Jane Doe": the one they
     # speak for speaks
     if head.lemma.lower() in SPOKES_NOUNS:
@@ -309,6 +313,27 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         return untagged
     # 6. an unnamed speaker described in the text: "a White House spokesman", "the ruling"
     return _described(index, book, cue, ref, head)
+
+
+def _relation_of_someone_named(index: DocIndex, book: NameBook, ref: TokenRef, head) -> str | None:
+    """'the family of Amy Clarke', 'Brzeski's colleague': people described by their relation
+    to a named person are not that person, and not whoever was named last; they are kept
+    under the description, with the name in it."""
+    lemma = head.lemma.lower()
+    if lemma not in PEOPLE_NOUNS or lemma in SPOKES_NOUNS or not head.pos.startswith("NN"):
+        return None
+    tree = index.trees[ref.sentence]
+    tokens = index.sentences[ref.sentence].tokens
+    related = tree.kids(ref.index, "nmod:poss") + [
+        m for m in tree.kids(ref.index, "nmod") if any(tokens[c].lemma.lower() == "of" for c in tree.kids(m, "case"))]
+    for other in related:
+        entity = index.entity(ref.sentence, other)
+        if entity is None or entity.ner != "PERSON" or not book.canonical_for_entity(entity):
+            continue
+        o_first, o_last = mention_span(tree, tokens, other)
+        text, _, _ = index.span_text(ref.sentence, min(o_first, ref.index), max(o_last, ref.index))
+        return re.sub(r"^(?:the|a|an)\s+", "", clean_name(text), flags=re.I) or None
+    return None
 
 
 def _untagged_proper_name(index: DocIndex, book: NameBook, cue: Cue, head):
@@ -450,8 +475,15 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
     for mention in ordered:
         if mention is own:
             continue
+        if mention.sentence > ref.sentence:
+            continue  # news names people before it refers back to them: a later name in the chain is a coref slip
         if index.in_quote(index.sentences[mention.sentence].tokens[mention.head]):
             continue  # '"The mayor is selling a dream," he wrote': the quote's mayor is not "he"
+        head = index.sentences[mention.sentence].tokens[mention.head]
+        kin = _relation_of_someone_named(index, book, TokenRef(mention.sentence, mention.head), head)
+        if kin:
+            book.add_unlisted(kin, SpeakerType.unknown, kin)
+            return kin, SpeakerType.unknown
         named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head)
         if named:
             return named
@@ -507,6 +539,8 @@ def _most_recent(index: DocIndex, book: NameBook, genders: dict[str, str], befor
             continue
         if start_para - index.sentences[entity.sentence].paragraph > RECENCY_PARAGRAPHS:
             break
+        if index.in_quote(index.sentences[entity.sentence].tokens[entity.token_start]):
+            continue  # "they thought Obama and Michelle saying ...," she said: names in a quote are not her
         canonical = book.canonical_for_entity(entity)
         if not canonical or canonical in index.relays:
             continue
@@ -540,20 +574,27 @@ def _mention_counts(index: DocIndex, book: NameBook) -> dict[str, int]:
 
 
 def _genders(index: DocIndex, book: NameBook) -> dict[str, str]:
-    """Gender of each named person as CoreNLP saw it: the gender it gives the proper-name
-    mentions (from first-name statistics), else a clear majority of the pronouns in the
-    person's coref chains. Unknown when the evidence is split."""
+    """Gender of each named person as CoreNLP saw it: the gender it gives the person's
+    proper-name mentions with more than a surname (first-name statistics; "Clinton" alone is
+    Bill's as much as Hillary's), read mention by mention so that a chain coref merged
+    across people does not hide it; else a clear majority of the pronouns in chains that
+    name only this person. Unknown when the evidence is split."""
     from_names: dict[str, dict[str, int]] = {}
     from_pronouns: dict[str, dict[str, int]] = {}
     for chain in index.doc.coref_chains:
-        names = {n for m in chain.mentions if (n := _named_in(index, book, m.sentence, m.token_start, m.token_end - 1, m.head))}
+        names = set()
+        for mention in chain.mentions:
+            named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head)
+            if not named:
+                continue
+            names.add(named)
+            if mention.mention_type == "PROPER" and mention.gender in {"MALE", "FEMALE"} and len(mention.text.split()) > 1:
+                votes = from_names.setdefault(named[0], {})
+                votes[mention.gender] = votes.get(mention.gender, 0) + 1
         if len(names) != 1:
             continue
         name = next(iter(names))[0]
         for mention in chain.mentions:
-            if mention.mention_type == "PROPER" and mention.gender in {"MALE", "FEMALE"}:
-                votes = from_names.setdefault(name, {})
-                votes[mention.gender] = votes.get(mention.gender, 0) + 1
             pronoun = PERSONAL_PRONOUNS.get(mention.text.lower())
             if pronoun in {"MALE", "FEMALE"}:
                 votes = from_pronouns.setdefault(name, {})

@@ -594,6 +594,36 @@ def speech_verb_introduces_quote(ctx: QuoteContext) -> Cue | None:
     return None
 
 
+_VERDICT_NOUNS = SPEECH_NOUNS | {"view", "assessment", "reaction", "sentiment", "opinion", "advice", "thought", "thoughts"}
+
+
+def words_of_in_the_next_sentence(ctx: QuoteContext) -> Cue | None:
+    """'"We are heartbroken and devastated." Those were the words of the family of Amy
+    Clarke.' / 'That was the verdict from Andrew Bailey': the sentence after the quote
+    names whose words they were."""
+    if not ctx.sentences or ctx.quote.close_mark is None:
+        return None
+    index = ctx.index
+    last = ctx.sentences[-1]
+    after_quote = [t for t in index.sentences[last].tokens if t.start >= ctx.quote.outer_end]
+    if any(t.word[:1].isalnum() for t in after_quote):
+        return None  # the quote does not end its sentence
+    following = last + 1
+    if following >= len(index.sentences) or index.sentences[following].paragraph != ctx.quote.paragraph:
+        return None
+    tokens = index.sentences[following].tokens
+    tree = index.trees[following]
+    for root in (i for i in range(len(tokens)) if tree.head(i) == -1):
+        if tokens[root].lemma.lower() not in _VERDICT_NOUNS or not tree.kids(root, "cop"):
+            continue
+        if not any(tokens[s].lemma.lower() in {"this", "that", "these", "those", "such"} for s in tree.kids(root, "nsubj")):
+            continue
+        for owner in tree.kids(root, "nmod"):
+            if any(tokens[c].lemma.lower() in {"of", "from"} for c in tree.kids(owner, "case")) and _speaker_ok(ctx, following, owner):
+                return _make(ctx, "words_of_in_the_next_sentence", 0.85, following, owner, root)
+    return None
+
+
 def name_and_colon(ctx: QuoteContext) -> Cue | None:
     """A name and a colon right before the quote, with no verb: headlines and
     transcripts ('Musk: "Obviously."', 'Trump on DeepSeek: \'A wake-up call\'')."""
@@ -804,6 +834,7 @@ SIEVE = (
     speech_noun_before_colon,
     colon_paragraph_before,
     according_to,
+    words_of_in_the_next_sentence,
     name_and_colon,
     dash_signature,
     speech_verb_nearby_sentence,

@@ -161,6 +161,14 @@ CONSTRUCTIONS = [
      "words_of_in_the_next_sentence"),
     ('The family of Amy Clarke paid tribute on Monday. The family added: \'She lit up every room she walked into.\'\n\n'
      'Home Secretary Yvette Cooper said she was "appalled" by the attack.', "lit up every room", "family of Amy Clarke", None),
+    ('Japan branded North Korea an "outlaw nation in the neighborhood." Russia insisted that Pyongyang "stop its '
+     'dangerous escapades."', "outlaw nation", "Japan", None),
+    ('Egypt and Jordan also sharply criticised the US policy shift, with Jordanian Foreign Minister Ayman Safadi warning '
+     'of "dangerous consequences".', "dangerous consequences", "Ayman Safadi", "possessive_speech_noun"),
+    ('Jiang Hui, whose mother was on MH370, said: "I don\'t know how to describe the feeling I had when I heard."',
+     "how to describe", "Jiang Hui", None),
+    ('"This is mainly due to the change in wind direction," Kurinji Selvaraj, a research analyst at the Delhi-based '
+     'Council on Energy, Environment and Water think tank told CBS News.', "wind direction", "Kurinji Selvaraj", None),
 ]
 
 NAMES_NOT_SPEECH = [
@@ -196,6 +204,12 @@ def test_names_in_quote_marks_have_no_speaker(pipeline, text, quote):
 def test_a_speech_noun_elsewhere_in_the_sentence_is_not_the_cue(pipeline):
     """"his message" says nothing of the quote that qualifies his supporters."""
     text = 'Mayor Paul Brandt is steering his "fiscally responsible" supporters into believing his message.'
+    [found] = _attribute(pipeline, text).quotes
+    assert found.rule != "possessive_speech_noun", (found.speaker, found.rule)
+
+
+def test_a_quote_that_judges_a_statement_is_not_its_content(pipeline):
+    text = 'PolitiFact then ruled that Mayor Dan Cole\'s statement about crime is "true," but added a caveat.'
     [found] = _attribute(pipeline, text).quotes
     assert found.rule != "possessive_speech_noun", (found.speaker, found.rule)
 

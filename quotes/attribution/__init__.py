@@ -20,6 +20,7 @@ from quotes.attribution.lexicon import (
     ORGANISATION_NOUNS,
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
+    PLACE_NER,
     ROLE_NOUNS,
     SPOKES_NOUNS,
 )
@@ -83,10 +84,11 @@ def _attribute_one(ctx: QuoteContext, book: NameBook, genders: dict[str, str], t
         context=_context(ctx),
         paragraph=span.paragraph,
     )
+    unresolved: Attribution | None = None
     for rule in SIEVE:
         cue = rule(ctx)
-        if cue is None:
-            continue
+        if cue is None or (unresolved is not None and cue.confidence < 0.7):
+            continue  # after a clear cue with an unresolved subject, only another clear cue counts
         if cue.inherited is not None:
             previous = cue.inherited
             found = base.model_copy(
@@ -110,34 +112,47 @@ def _attribute_one(ctx: QuoteContext, book: NameBook, genders: dict[str, str], t
         if resolved is None:
             if cue.confidence < 0.8:
                 continue
-            # a clear cue whose mention resolves to nobody ("she said" with no woman named
-            # nearby): keep the mention as the evidence, with the speaker unknown
-            resolved = (None, SpeakerType.unknown, f"mention not resolved to a name ({cue.rule})")
-        name, kind, evidence = resolved
-        mention_text, m_start, m_end = index.span_text(cue.mention.sentence, cue.mention_first, cue.mention_last)
-        cue_token = index.token(cue.cue) if cue.cue is not None else None
-        speaker = book.speaker(name) if name else None
-        found = base.model_copy(
-            update=dict(
-                speaker=name,
-                speaker_type=kind,
-                role=speaker.roles[0] if speaker and speaker.roles else None,
-                mention=mention_text,
-                mention_start=m_start,
-                mention_end=m_end,
-                cue=cue_token.original_text if cue_token else None,
-                cue_start=cue_token.start if cue_token else None,
-                cue_end=cue_token.end if cue_token else None,
-                rule=cue.rule,
-                evidence=evidence,
-                confidence=round(cue.confidence * (0.85 if "recent" in evidence else 1.0) * (0.5 if name is None else 1.0), 3),
-            )
-        )
-        return _retype(found)
+            # a clear cue whose mention resolves to nobody: "she said" with no woman named
+            # nearby keeps the mention as the evidence, with the speaker unknown; a subject
+            # that cannot speak ("the think tank told", as parsed) lets the later rules try
+            # first, and stands only if none of them finds anyone
+            unknown = (None, SpeakerType.unknown, f"mention not resolved to a name ({cue.rule})")
+            if index.token(cue.mention).word.lower() in PERSONAL_PRONOUNS:
+                return _found(index, book, base, cue, unknown)
+            unresolved = unresolved or _found(index, book, base, cue, unknown)
+            continue
+        return _found(index, book, base, cue, resolved)
+    if unresolved is not None:
+        return unresolved
     if quote_type == QuoteType.direct and span.close_mark is not None:
         return base.model_copy(update=dict(rule="unattributed", confidence=0.3))
     return base.model_copy(update=dict(type=QuoteType.non_speech if quote_type != QuoteType.headline else quote_type,
                                        rule="no_speaker", confidence=0.5))
+
+
+def _found(index: DocIndex, book: NameBook, base: Attribution, cue: Cue, resolved) -> Attribution:
+    """The attribution a cue gives, with its mention, cue word and confidence."""
+    name, kind, evidence = resolved
+    mention_text, m_start, m_end = index.span_text(cue.mention.sentence, cue.mention_first, cue.mention_last)
+    cue_token = index.token(cue.cue) if cue.cue is not None else None
+    speaker = book.speaker(name) if name else None
+    found = base.model_copy(
+        update=dict(
+            speaker=name,
+            speaker_type=kind,
+            role=speaker.roles[0] if speaker and speaker.roles else None,
+            mention=mention_text,
+            mention_start=m_start,
+            mention_end=m_end,
+            cue=cue_token.original_text if cue_token else None,
+            cue_start=cue_token.start if cue_token else None,
+            cue_end=cue_token.end if cue_token else None,
+            rule=cue.rule,
+            evidence=evidence,
+            confidence=round(cue.confidence * (0.85 if "recent" in evidence else 1.0) * (0.5 if name is None else 1.0), 3),
+        )
+    )
+    return _retype(found)
 
 
 def _named_as_speech(ctx: QuoteContext, attribution: Attribution) -> bool:
@@ -247,6 +262,15 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         return named[0], named[1], f"named in the mention ({cue.rule})"
     if not described and (found := named_in_apposition()):
         return found
+    place = index.entity(ref.sentence, ref.index)
+    before_place = tokens[place.token_start - 1].word if place is not None and place.token_start > 0 else ""
+    if (place is not None and place.ner in PLACE_NER and cue.cue is not None and cue.confidence >= 0.8
+            and "-" not in place.text and len(place.text.rstrip(".")) > 3 and before_place not in {"-", "(", ","}):
+        # (not the state in a party label: "Mitch McConnell, R-Ky., said")
+        # a country or city as the subject of a clear cue speaks for its government
+        name = clean_name(place.text)
+        book.add_unlisted(name, SpeakerType.organisation, place.text)
+        return name, SpeakerType.organisation, f"a place that speaks for its government ({cue.rule})"
     word = head.word.lower()
     kin = _relation_of_someone_named(index, book, ref, head)
     if kin:

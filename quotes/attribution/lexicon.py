@@ -138,6 +138,10 @@ SPOKES_NOUNS = frozenset(
 
 SPEAKER_NER = frozenset({"PERSON", "ORGANIZATION"})
 
+# Places that speak when they are the subject of a speech verb: "South Korea accused the
+# North's leader of "fanatic recklessness"", "Russia insisted that ..." (their governments).
+PLACE_NER = frozenset({"COUNTRY", "STATE_OR_PROVINCE", "CITY", "LOCATION"})
+
 # Documents that "say" things in news: 'the ruling said', 'the statement noted'.
 DOCUMENT_NOUNS = frozenset(
     """

@@ -247,8 +247,13 @@ def speech_verb_with_subject(ctx: QuoteContext) -> Cue | None:
         tree = ctx.index.trees[sentence]
         quoted = _quoted(ctx, sentence)
         ancestors = _ancestors_of_quote(ctx, sentence)
+        # 'Jordan criticised the shift, with Foreign Minister Ayman Safadi warning of "..."':
+        # a speech noun with an owner between the verb and the quote says whose words they are
+        owned = [ancestors[n] for n in ancestors if is_speech_noun(tokens[n]) and _speech_noun_owners(ctx, sentence, n)]
         for i in _cue_tokens(ctx, sentence):
             if not is_speech_verb(tokens[i]):
+                continue
+            if owned and i in ancestors and ancestors[i] > min(owned):
                 continue
             subject = subject_of(tree, tokens, i, quoted)
             if subject is None or not _speaker_ok(ctx, sentence, subject):
@@ -393,10 +398,19 @@ def possessive_speech_noun(ctx: QuoteContext) -> Cue | None:
         for i in _cue_tokens(ctx, sentence):
             if not is_speech_noun(tokens[i]) or not _speech_noun_carries_quote(tree, tokens, above, i):
                 continue
-            owners = tree.kids(i, "nmod:poss")
+            owners = _speech_noun_owners(ctx, sentence, i)
             if owners and _speaker_ok(ctx, sentence, owners[0]):
                 return _make(ctx, "possessive_speech_noun", 0.8, sentence, owners[0], i)
     return None
+
+
+def _speech_noun_owners(ctx: QuoteContext, sentence: int, noun: int) -> list[int]:
+    """Who has a speech noun: "Musk's response", and a name the parser hung on the noun:
+    'with Jordanian Foreign Minister Ayman Safadi warning of "dangerous consequences"'."""
+    tree = ctx.index.trees[sentence]
+    return tree.kids(noun, "nmod:poss") + [
+        c for c in tree.kids(noun, "compound")
+        if (e := ctx.index.entity(sentence, c)) is not None and e.ner in {"PERSON", "ORGANIZATION"}]
 
 
 def _speech_noun_carries_quote(tree: Tree, tokens: list[Token], ancestors: dict[int, int], noun: int) -> bool:
@@ -404,14 +418,19 @@ def _speech_noun_carries_quote(tree: Tree, tokens: list[Token], ancestors: dict[
     ("his warning that "..."") or under the clause the noun belongs to ("Musk's response
     was: "..."", "In his statement, Smith called it "...""). Elsewhere in the sentence the
     noun says nothing of the quote: 'manipulating his "average American" followers into
-    believing his message'."""
+    believing his message', and a quote that judges the noun is not its content: 'ruled
+    that Trump's statement about ... is "true"'."""
     if noun in ancestors:
         return True
     governor = tree.head(noun)
     if governor not in ancestors:
         return False
     relation = tree.relation(noun).split(":")[0]
-    return relation == "nsubj" or (relation == "obl" and any(tokens[c].lemma.lower() == "in" for c in tree.kids(noun, "case")))
+    if relation == "nsubj":
+        first_quoted = min(i for i, height in ancestors.items() if height == 0) if 0 in ancestors.values() else len(tokens)
+        between = tokens[noun + 1 : first_quoted]
+        return any(t.word == ":" for t in between) or (first_quoted < len(tokens) and tokens[first_quoted].word[:1].isupper())
+    return relation == "obl" and any(tokens[c].lemma.lower() == "in" for c in tree.kids(noun, "case"))
 
 
 def speech_noun_before_colon(ctx: QuoteContext) -> Cue | None:
@@ -556,7 +575,9 @@ def name_apposition_then_speech_verb(ctx: QuoteContext) -> Cue | None:
     for (_, comma), (sentence, token) in zip(rest, rest[1:]):
         if token.word in {".", "?", "!", ";"}:
             return None
-        if comma.word == "," and is_speech_verb(token) and token.pos in {"VBD", "VBZ", "VBP"}:
+        # the apposition usually closes with a comma; some copy leaves it out ("..., a research
+        # analyst at the Council on Energy, Environment and Water think tank told CBS News.")
+        if (comma.word == "," or comma.pos.startswith("NN")) and is_speech_verb(token) and token.pos in {"VBD", "VBZ", "VBP"}:
             head = _noun_phrase_head(name)
             if head and _speaker_ok(ctx, *head):
                 return _make(ctx, "name_apposition_then_speech_verb", 0.7, head[0], head[1], token.index)
@@ -567,10 +588,10 @@ def name_apposition_then_speech_verb(ctx: QuoteContext) -> Cue | None:
 def speech_verb_introduces_quote(ctx: QuoteContext) -> Cue | None:
     """'NAME said:' or 'NAME told reporters,' right before the quote, read off the tokens:
     'Ion Stoica told me: "..."' when the parser attached the quote elsewhere."""
-    before = list(_token_stream(ctx, forward=False, limit=10))
+    before = list(_token_stream(ctx, forward=False, limit=40))
     if not before or before[0][1].word not in {":", ","}:
         return None
-    for k, (sentence, token) in enumerate(before[1:], start=1):
+    for k, (sentence, token) in enumerate(before[1:10], start=1):
         if is_speech_verb(token):
             tree = ctx.index.trees[sentence]
             tokens = ctx.index.sentences[sentence].tokens
@@ -583,7 +604,19 @@ def speech_verb_introduces_quote(ctx: QuoteContext) -> Cue | None:
                 subject = subject_of(tree, tokens, roots[0], quoted) if roots else None
             if subject is not None and _speaker_ok(ctx, sentence, subject):
                 return _make(ctx, "speech_verb_introduces_quote", 0.75, sentence, subject, token.index)
-            run = [(s, t) for s, t in reversed(before[k + 1 : k + 6]) if t.pos.startswith(_NP_TAGS)]
+            start = k + 1
+            if start < len(before) and before[start][1].word == ",":
+                # 'Jiang Hui, whose mother was on MH370, said: "..."': the name stands before
+                # the parenthetical that ends right before the verb
+                commas = [j for j in range(start + 1, min(len(before), start + 30))
+                          if before[j][1].word == "," and before[j][0] == sentence]
+                if commas:
+                    start = commas[0] + 1
+            run = []
+            for s, t in before[start : start + 5]:
+                if not t.pos.startswith(_NP_TAGS):
+                    break
+                run.insert(0, (s, t))
             if not run:
                 # verb first: 'Said Ellis: "..."'
                 run = [(s, t) for s, t in reversed(before[1:k]) if t.pos.startswith(_NP_TAGS)]

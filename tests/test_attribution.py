@@ -169,6 +169,8 @@ CONSTRUCTIONS = [
      "how to describe", "Jiang Hui", None),
     ('"This is mainly due to the change in wind direction," Kurinji Selvaraj, a research analyst at the Delhi-based '
      'Council on Energy, Environment and Water think tank told CBS News.', "wind direction", "Kurinji Selvaraj", None),
+    ('"That second injury is almost the bigger injury," a neuroscientist and Argenica chief executive Dr Liz Dallimore '
+     'explains.', "bigger injury", "Liz Dallimore", None),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -390,6 +390,13 @@ def _appositions(index: DocIndex, tree, ref: TokenRef) -> list[int]:
     the chemicals group BASF, Martin Brudermüller, wrote")."""
     found = tree.kids(ref.index, "appos")
     tokens = index.sentences[ref.sentence].tokens
+    if tokens[ref.index].pos == "NN":
+        # "a neuroscientist and Argenica CEO Dr Liz Dallimore explains": two descriptions of
+        # one person, the second with the name (the parser coordinates them)
+        for node in tree.kids(ref.index, "conj"):
+            entity = index.entity(ref.sentence, node)
+            if entity is not None and entity.ner == "PERSON" and node not in found:
+                found.append(node)
     if tokens[ref.index].pos in {"NN", "NNS"}:
         for node in tree.subtree(ref.index):
             if node not in found and tree.relation(node) == "appos" and tree.head(node) != ref.index:

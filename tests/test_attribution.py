@@ -171,6 +171,12 @@ CONSTRUCTIONS = [
      'Council on Energy, Environment and Water think tank told CBS News.', "wind direction", "Kurinji Selvaraj", None),
     ('"That second injury is almost the bigger injury," a neuroscientist and Argenica chief executive Dr Liz Dallimore '
      'explains.', "bigger injury", "Liz Dallimore", None),
+    ('Six-year-old Franklin Taylor loves reading about outer space. Franklin Taylor was born in Sydney.\n\n'
+     'His mother Sarah-Ann Taylor says their world stopped that day.\n\n'
+     '"Initially we thought he was going to pull through," Ms Taylor told AAP.', "pull through", "Sarah-Ann Taylor", None),
+    ('Homeland Security Secretary Jeh Johnson spoke on Friday. Libertarian candidate Gary Johnson campaigned in Ohio. '
+     'Gary Johnson drew a crowd.\n\nLater, Jeh Johnson says hackers are targeting election officials. Johnson tells '
+     'MSNBC that "exactly who did it" remains under investigation.', "exactly who did it", "Jeh Johnson", None),
 ]
 
 NAMES_NOT_SPEECH = [

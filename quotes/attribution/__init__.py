@@ -43,6 +43,7 @@ def attribute_document(document: Document, title: str | None = None) -> tuple[li
     index.relays = _relays(index, book)
     _collect_roles(index, book)
     genders = _genders(index, book)
+    book.genders = genders  # "Ms Taylor" then means the Taylor who is a woman
     attributions: list[Attribution] = []
     spoken: list[Attribution] = []  # attributed so far, for continuation
     used_speakers: set[str] = set()
@@ -392,8 +393,9 @@ def _appositions(index: DocIndex, tree, ref: TokenRef) -> list[int]:
     tokens = index.sentences[ref.sentence].tokens
     if tokens[ref.index].pos == "NN":
         # "a neuroscientist and Argenica CEO Dr Liz Dallimore explains": two descriptions of
-        # one person, the second with the name (the parser coordinates them)
-        for node in tree.kids(ref.index, "conj"):
+        # one person, the second with the name (the parser coordinates them); "Franklin's
+        # mother Sarah-Ann Taylor says" (the name hung loosely on the description)
+        for node in tree.kids(ref.index, "conj", "dep"):
             entity = index.entity(ref.sentence, node)
             if entity is not None and entity.ner == "PERSON" and node not in found:
                 found.append(node)
@@ -619,7 +621,10 @@ def _genders(index: DocIndex, book: NameBook) -> dict[str, str]:
             if not named:
                 continue
             names.add(named)
-            if mention.mention_type == "PROPER" and mention.gender in {"MALE", "FEMALE"} and len(mention.text.split()) > 1:
+            head_entity = index.entity(mention.sentence, mention.head)
+            own_name = book.canonical_for_entity(head_entity) if head_entity is not None else None
+            if mention.mention_type == "PROPER" and mention.gender in {"MALE", "FEMALE"} and len(mention.text.split()) > 1 \
+                    and own_name == named[0]:  # the gender is the head's: not "Mr. Obama and ... Michelle Obama"
                 votes = from_names.setdefault(named[0], {})
                 votes[mention.gender] = votes.get(mention.gender, 0) + 1
         if len(names) != 1:

@@ -16,16 +16,23 @@ from quotes.attribution.lexicon import HONORIFICS, SPEAKER_NER
 from quotes.attribution.syntax import DocIndex
 from quotes.models import EntityMention, SpeakerType
 
+_TITLE_GENDER = {"mr": "MALE", "mrs": "FEMALE", "ms": "FEMALE", "miss": "FEMALE"}
+
+# how many paragraphs back a full name still decides which of two people a shared short name means
+_JUST_WRITTEN = 1
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 _BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
+_PREPOSITIONS = frozenset("against for with from about over after before by to on in at as into versus vs".split())
 
 
 def name_words(text: str) -> list[str]:
-    """The words of a name without honorifics or a possessive ending: "Mr. Liang's" -> ["Liang"]."""
+    """The words of a name without honorifics, a possessive ending or a capitalised
+    preposition a headline ran into it: "Mr. Liang's" -> ["Liang"], "Against Trump" -> ["Trump"]."""
     words = [w for w in re.split(r"\s+", _POSSESSIVE.sub("", text.strip())) if w]
-    while len(words) > 1 and words[0].lower().rstrip(".") in _BARE_HONORIFICS:
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _BARE_HONORIFICS or words[0].lower() in _PREPOSITIONS):
         words = words[1:]
     return words
 
@@ -67,6 +74,12 @@ class NameBook:
         self.index = index
         self.speakers: dict[str, Speaker] = {}
         self._canonical: dict[str, str] = {}  # cleaned surface form (lowercase) -> canonical
+        # a short name two people share ("Johnson" for Jeh Johnson and Gary Johnson): the
+        # full names it may mean, and where each full name is written
+        self._shared: dict[str, list[str]] = {}
+        self._written_at: dict[str, list[int]] = defaultdict(list)  # paragraphs where it is a subject
+        self._first_written: dict[str, int] = {}
+        self.genders: dict[str, str] = {}  # canonical -> MALE / FEMALE, once known
         self._build()
 
     def _build(self) -> None:
@@ -79,18 +92,28 @@ class NameBook:
             if not name or not any(c.isalpha() for c in name):
                 continue
             by_type[name][entity.ner] += 1
+            self._first_written.setdefault(name, entity.start)
             surface[name].add(entity.text)
+            tree = self.index.trees[entity.sentence]
+            head = entity.token_end - 1
+            relation, governor = tree.parent.get(head, ("root", -1))
+            # the subject, or the name of the subject ("Franklin's mother Sarah-Ann Taylor says")
+            if relation.startswith("nsubj") or (relation in {"appos", "dep"} and tree.relation(governor).startswith("nsubj")):
+                self._written_at[name].append(self.index.sentences[entity.sentence].paragraph)
         # longest names first: each shorter name joins the longest name it is part of
         names = sorted(by_type, key=lambda n: (-len(n.split()), -sum(by_type[n].values()), n))
         for name in names:
             words = name.split()
             ner = by_type[name].most_common(1)[0][0]
-            target = None
-            for canonical in self.speakers:
-                other = self.speakers[canonical]
-                if (other.type == SpeakerType.person) == (ner == "PERSON") and is_part_of(words, canonical.split()):
-                    target = canonical
-                    break
+            fits = [c for c, other in self.speakers.items()
+                    if (other.type == SpeakerType.person) == (ner == "PERSON") and is_part_of(words, c.split())]
+            target = fits[0] if fits else None
+            if len(fits) > 1:
+                # by default the one the article writes in full most often, then the one it
+                # introduced first
+                fits.sort(key=lambda c: (-sum(by_type[c].values()), self._first_written.get(c, 0)))
+                target = fits[0]
+                self._shared[name.lower()] = fits
             if target is None:
                 target = name
                 kind = SpeakerType.person if ner == "PERSON" else SpeakerType.organisation
@@ -102,9 +125,22 @@ class NameBook:
         return self._canonical.get(clean_name(text).lower())
 
     def canonical_for_entity(self, entity: EntityMention) -> str | None:
+        """The canonical name of a mention. A short name two people share means the one the
+        article is mostly about, unless the other was just written in full as the subject of
+        a sentence ("Sarah-Ann Taylor says ... Taylor said" in a story about her son Franklin
+        Taylor; not "a photo of Heidi Cruz ... Cruz said"), or "Ms"/"Mr" says which one."""
         if entity.ner not in SPEAKER_NER:
             return None
-        return self.canonical(entity.text)
+        shared = self._shared.get(clean_name(entity.text).lower())
+        if not shared:
+            return self.canonical(entity.text)
+        paragraph = self.index.sentences[entity.sentence].paragraph
+        latest, name = max((max((p for p in self._written_at[c] if p <= paragraph), default=-1), c) for c in shared)
+        if latest >= 0 and latest >= paragraph - _JUST_WRITTEN:
+            return name
+        title = _TITLE_GENDER.get(entity.text.split()[0].lower().rstrip("."))
+        fitting = [c for c in shared if title and self.genders.get(c) == title]
+        return fitting[0] if len(fitting) == 1 else self.canonical(entity.text)
 
     def person_named_by_word(self, word: str) -> str | None:
         """The one person whose canonical name has this word first or last ("Trump")."""

@@ -222,6 +222,16 @@ def test_a_quote_that_judges_a_statement_is_not_its_content(pipeline):
     assert found.rule != "possessive_speech_noun", (found.speaker, found.rule)
 
 
+def test_a_quotation_over_several_paragraphs_takes_the_cue_at_its_end(pipeline):
+    text = ('"We will fight on," said coach Tom Reyes.\n\n'
+            '"I have been suffering a lot of injuries the last two years. So I will stop when my body says so.\n\n'
+            '"If that is the last match here, I will be in peace," Rafael Nadal added.')
+    quotes = _attribute(pipeline, text).quotes
+    [first_part] = [q for q in quotes if "suffering" in q.text]
+    assert first_part.speaker == "Rafael Nadal", (first_part.speaker, first_part.rule)
+    assert first_part.rule == "same_quotation_as_its_cue"
+
+
 def test_the_second_half_of_a_split_quote_is_direct(pipeline):
     text = ('"It is the kind of result that gets people excited," said Priya Natarajan, "but the hard work starts now."')
     [first, second] = _attribute(pipeline, text).quotes

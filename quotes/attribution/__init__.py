@@ -60,6 +60,7 @@ def attribute_document(document: Document, title: str | None = None) -> tuple[li
         if attribution.speaker is not None or attribution.mention is not None:
             spoken.append(attribution)
             used_speakers.add(attribution.speaker)
+    _one_speaker_per_multi_paragraph_quote(index, [s for s in spans if not s.nested], attributions)
     speakers = [
         ArticleSpeaker(
             name=s.name,
@@ -71,6 +72,41 @@ def attribute_document(document: Document, title: str | None = None) -> tuple[li
         if name in used_speakers
     ]
     return attributions, speakers
+
+
+_NO_CUE_OF_ITS_OWN = frozenset({"continues_previous_quote", "unattributed", "no_speaker", "subject_of_the_sentence_before"})
+
+
+def _one_speaker_per_multi_paragraph_quote(index: DocIndex, spans: list[QuoteSpan], attributions: list[Attribution]) -> None:
+    """A quotation that runs over paragraphs is one speaker's, wherever its cue stands:
+    '"...," said Smith. ¶ "I have been suffering a lot of injuries. ¶ "If that's the last
+    match here, I'll be in peace," Nadal added.' gives the first paragraph to Nadal, not to
+    Smith whose quote came before. Parts with no cue of their own take the cue of the part
+    that has one (the first such part in the quotation)."""
+    text = index.text
+    paragraph_starts = [p.start for p in index.doc.paragraphs]
+    chain: list[int] = []
+    for i, span in enumerate(spans):
+        chain.append(i)
+        if span.continued and i + 1 < len(spans) and spans[i + 1].continues:
+            continue
+        anchors = [j for j in chain if attributions[j].rule not in _NO_CUE_OF_ITS_OWN and attributions[j].speaker is not None]
+        if len(chain) > 1 and anchors:
+            anchor = attributions[anchors[0]]
+            for j in chain:
+                # a part that follows a cue in its own paragraph ('..., Moore said. "If indeed
+                # ...') is that cue's, whatever comes after
+                opens_paragraph = not text[paragraph_starts[spans[j].paragraph] : spans[j].outer_start].strip()
+                if j < anchors[0] and attributions[j].rule in _NO_CUE_OF_ITS_OWN and opens_paragraph:
+                    attributions[j] = attributions[j].model_copy(update=dict(
+                        speaker=anchor.speaker, speaker_type=anchor.speaker_type, role=anchor.role,
+                        mention=anchor.mention, mention_start=anchor.mention_start, mention_end=anchor.mention_end,
+                        cue=anchor.cue, cue_start=anchor.cue_start, cue_end=anchor.cue_end,
+                        rule="same_quotation_as_its_cue", evidence=f"one quotation over several paragraphs with {anchor.speaker}'s cue",
+                        confidence=round(anchor.confidence * 0.9, 3),
+                        type=QuoteType.direct,
+                    ))
+        chain = []
 
 
 def _attribute_one(ctx: QuoteContext, book: NameBook, genders: dict[str, str], title: str | None) -> Attribution:

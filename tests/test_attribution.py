@@ -177,6 +177,10 @@ CONSTRUCTIONS = [
     ('Homeland Security Secretary Jeh Johnson spoke on Friday. Libertarian candidate Gary Johnson campaigned in Ohio. '
      'Gary Johnson drew a crowd.\n\nLater, Jeh Johnson says hackers are targeting election officials. Johnson tells '
      'MSNBC that "exactly who did it" remains under investigation.', "exactly who did it", "Jeh Johnson", None),
+    ('In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of the National Urban '
+     'League, forcefully told a young woman who suggested that some people may not vote because of frustration that '
+     '"this is not the first generation to be frustrated and not voting is not a viable nor intelligent strategy."',
+     "first generation", "Marc H. Morial", None),
 ]
 
 NAMES_NOT_SPEECH = [

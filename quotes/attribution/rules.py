@@ -604,26 +604,56 @@ def speech_verb_introduces_quote(ctx: QuoteContext) -> Cue | None:
                 subject = subject_of(tree, tokens, roots[0], quoted) if roots else None
             if subject is not None and _speaker_ok(ctx, sentence, subject):
                 return _make(ctx, "speech_verb_introduces_quote", 0.75, sentence, subject, token.index)
-            start = k + 1
-            if start < len(before) and before[start][1].word == ",":
-                # 'Jiang Hui, whose mother was on MH370, said: "..."': the name stands before
-                # the parenthetical that ends right before the verb
-                commas = [j for j in range(start + 1, min(len(before), start + 30))
-                          if before[j][1].word == "," and before[j][0] == sentence]
-                if commas:
-                    start = commas[0] + 1
-            run = []
-            for s, t in before[start : start + 5]:
-                if not t.pos.startswith(_NP_TAGS):
-                    break
-                run.insert(0, (s, t))
-            if not run:
+            head = _subject_by_words(before, k, sentence)
+            if head is None:
                 # verb first: 'Said Ellis: "..."'
-                run = [(s, t) for s, t in reversed(before[1:k]) if t.pos.startswith(_NP_TAGS)]
-            head = _noun_phrase_head(run)
+                head = _noun_phrase_head([(s, t) for s, t in reversed(before[1:k]) if t.pos.startswith(_NP_TAGS)])
             if head and _speaker_ok(ctx, *head):
                 return _make(ctx, "speech_verb_introduces_quote", 0.7, head[0], head[1], token.index)
             return None
+    return None
+
+
+def _subject_by_words(before: list[tuple[int, Token]], k: int, sentence: int) -> tuple[int, int] | None:
+    """The noun phrase that reads as the subject of the verb at ``before[k]`` (tokens nearest
+    first): "Marc H. Morial, the chief executive of the National Urban League, forcefully
+    told" -> Morial; adverbs and a parenthetical between commas are stepped over."""
+    start = k + 1
+    while start < len(before) and before[start][1].pos.startswith("RB"):
+        start += 1
+    if start < len(before) and before[start][1].word == ",":
+        # 'Jiang Hui, whose mother was on MH370, said: "..."': the name stands before
+        # the parenthetical that ends right before the verb
+        commas = [j for j in range(start + 1, min(len(before), start + 30))
+                  if before[j][1].word == "," and before[j][0] == sentence]
+        if commas:
+            start = commas[0] + 1
+    run = []
+    for s, t in before[start : start + 5]:
+        if not t.pos.startswith(_NP_TAGS) or s != sentence:
+            break
+        run.insert(0, (s, t))
+    return _noun_phrase_head(run)
+
+
+def speech_verb_earlier_in_the_sentence(ctx: QuoteContext) -> Cue | None:
+    """A speech verb earlier in the quote's sentence, its subject read off the words when the
+    parse of a long sentence fell apart: 'In a panel discussion this weekend, Marc H. Morial,
+    the chief executive of the National Urban League, forcefully told a young woman who
+    suggested that ... that "this is not the first generation to be frustrated"'. Low
+    confidence."""
+    before = list(_token_stream(ctx, forward=False, limit=40))
+    if not before or not ctx.sentences:
+        return None
+    sentence = ctx.sentences[0]  # the quote's own sentence, not the one before it
+    for k, (s, token) in enumerate(before):
+        if s != sentence:
+            return None
+        if is_speech_verb(token) and token.pos in {"VBD", "VBZ", "VBP"}:
+            head = _subject_by_words(before, k, sentence)
+            if head and _speaker_ok(ctx, *head) and ctx.index.entity(*head) is not None:
+                return _make(ctx, "speech_verb_earlier_in_the_sentence", 0.6, head[0], head[1], token.index)
+            # "a young woman who suggested that ...": a relative clause's verb; read on
     return None
 
 
@@ -864,6 +894,7 @@ SIEVE = (
     name_apposition_then_speech_verb,
     speech_verb_introduces_quote,
     possessive_speech_noun,
+    speech_verb_earlier_in_the_sentence,
     speech_noun_before_colon,
     colon_paragraph_before,
     according_to,

@@ -181,6 +181,12 @@ CONSTRUCTIONS = [
      'League, forcefully told a young woman who suggested that some people may not vote because of frustration that '
      '"this is not the first generation to be frustrated and not voting is not a viable nor intelligent strategy."',
      "first generation", "Marc H. Morial", None),
+    ('"We have thoroughly tested the candidates," said UKA chief executive David Moorcroft. "I believe David will make a '
+     'great leader." Collins said: "It\'s a great challenge."', "make a great leader", "David Moorcroft", None),
+    ('BT has launched its Connected World initiative. The idea, says BT, is to shape a "21st Century model" for the arts.',
+     "21st Century model", "BT", None),
+    ('Liberal Democrat spokeswoman for women Sandra Gidley said: "While mothers would welcome any extra maternity pay, '
+     'this money is being misdirected."', "misdirected", "Sandra Gidley", None),
 ]
 
 NAMES_NOT_SPEECH = [

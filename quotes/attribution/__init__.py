@@ -450,10 +450,14 @@ def _appositions(index: DocIndex, tree, ref: TokenRef) -> list[int]:
                 continue
             before = tokens[node - 1]
             preposition = [t for t in tokens[ref.index + 1 : node] if t.pos == "IN"]
-            if (before.pos == "NNP" and (index.entity(ref.sentence, node - 1) or entity).ner != "PERSON"
-                    and preposition and preposition[0].lemma.lower() in {"of", "to", "at"}
-                    and all(t.pos in {"IN", "NNP", "DT", "POS"} for t in tokens[ref.index + 1 : node])
-                    and entity.token_end - 1 in subtree):
+            run_into_name = (before.pos == "NNP" and (index.entity(ref.sentence, node - 1) or entity).ner != "PERSON"
+                             and preposition and preposition[0].lemma.lower() in {"of", "to", "at"}
+                             and all(t.pos in {"IN", "NNP", "DT", "POS"} for t in tokens[ref.index + 1 : node]))
+            # "Liberal Democrat spokeswoman for women Sandra Gidley said": the name closes the
+            # subject, right before its verb
+            closes_subject = (entity.token_end < len(tokens) and tokens[entity.token_end].pos.startswith(("VB", "MD"))
+                              and all(t.word not in {",", "(", "-"} for t in tokens[ref.index + 1 : node]))
+            if (run_into_name or closes_subject) and entity.token_end - 1 in subtree:
                 found.append(entity.token_end - 1)
             break
     return found

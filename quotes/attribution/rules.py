@@ -113,6 +113,10 @@ def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: fro
     """
     if depth > 4:
         return None
+    if depth == 0:
+        inverted = _parenthetical_inversion(tokens, verb, quoted)
+        if inverted is not None:
+            return inverted
     subjects = [s for s in tree.kids(verb, "nsubj") if s not in quoted]
     if (depth == 0 and is_speech_verb(tokens[verb])) or tokens[verb].lemma.lower() in HEARER_VERBS:
         # the passive subject of a speech verb is what is spoken of or to: "The spate has been
@@ -157,6 +161,19 @@ def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: fro
     if base in {"xcomp", "advcl", "conj", "parataxis", "ccomp", "dep"}:
         return _grammatical_subject(tree, tokens, governor, quoted, depth + 1)
     return None
+
+
+def _parenthetical_inversion(tokens: list[Token], verb: int, quoted: frozenset[int]) -> int | None:
+    """'The idea, says BT, is to shape a "21st Century model"': between commas, the name
+    after the verb speaks (the parser makes "idea" the subject)."""
+    if tokens[verb].pos not in {"VBZ", "VBD"} or verb == 0 or tokens[verb - 1].word != "," or verb - 1 in quoted:
+        return None
+    end = verb + 1
+    while end < len(tokens) and tokens[end].pos.startswith(("NNP", "DT", "NN", "POS")) and end not in quoted:
+        end += 1
+    if end == verb + 1 or end >= len(tokens) or tokens[end].word != ",":
+        return None
+    return end - 1 if tokens[end - 1].pos.startswith("NN") else None
 
 
 def _inverted_subject(tree: Tree, tokens: list[Token], verb: int, quoted: frozenset[int]) -> int | None:
@@ -533,6 +550,8 @@ def adjacent_speech_verb(ctx: QuoteContext) -> Cue | None:
     run: list[tuple[int, Token]] = []
     for k, (sentence, token) in enumerate(after):
         if is_speech_verb(token):
+            if k + 1 < len(after) and after[k + 1][1].word == ":":
+                return None  # '"... a great leader." Collins said: "It's a great challenge."': the next quote's cue
             if run:
                 head = _noun_phrase_head(run)
                 if head and _speaker_ok(ctx, *head):

@@ -187,6 +187,8 @@ CONSTRUCTIONS = [
      "21st Century model", "BT", None),
     ('Liberal Democrat spokeswoman for women Sandra Gidley said: "While mothers would welcome any extra maternity pay, '
      'this money is being misdirected."', "misdirected", "Sandra Gidley", None),
+    ('Mayor Ann Cole will speak on Friday. Cole\'s campaign is seeking to contrast her approach with what they call '
+     'Governor Tom Reyes\'s "self-centered message."', "self-centered", "campaign", None),
 ]
 
 NAMES_NOT_SPEECH = [

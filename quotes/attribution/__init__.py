@@ -557,7 +557,15 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
         if kin:
             book.add_unlisted(kin, SpeakerType.unknown, kin)
             return kin, SpeakerType.unknown
+        if mine == "PLURAL" and head.lemma.lower() in ORGANISATION_NOUNS and head.pos == "NN":
+            # "Clinton's campaign is seeking to contrast her approach with what they call ...":
+            # "they" is the campaign, not Clinton
+            name = re.sub(r"^(?:the|a|an)\s+", "", clean_name(mention.text), flags=re.I)
+            book.add_unlisted(name, SpeakerType.organisation, mention.text)
+            return name, SpeakerType.organisation
         named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head)
+        if named and mine == "PLURAL" and named[1] == SpeakerType.person:
+            continue  # "they" is never one person
         if named:
             return named
     return None

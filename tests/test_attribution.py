@@ -189,6 +189,11 @@ CONSTRUCTIONS = [
      'this money is being misdirected."', "misdirected", "Sandra Gidley", None),
     ('Mayor Ann Cole will speak on Friday. Cole\'s campaign is seeking to contrast her approach with what they call '
      'Governor Tom Reyes\'s "self-centered message."', "self-centered", "campaign", None),
+    ('Prime Minister Anthony Albanese spoke in Canberra. Foreign Minister Wang Yi met his counterpart in Beijing. '
+     '"China is ready to work with all parties," the minister added.', "ready to work", "Wang Yi", None),
+    ('According to a statement from the Ministry of Health, the outbreak is "under control".', "under control",
+     "Ministry of Health", None),
+    ('"Nobody is above the law."\n\u2014 Chief Justice Dipak Misra', "above the law", "Dipak Misra", "dash_signature"),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -281,10 +281,11 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
                 return found[0], found[1], f"named in an apposition to the mention ({cue.rule})"
         return None
 
-    # "according to a 2018 survey by Penelope Muse Abernathy": the author speaks through it
+    # "according to a 2018 survey by Penelope Muse Abernathy", "a statement from the Ministry of
+    # Health": the author speaks through it
     if head.lemma.lower() in DOCUMENT_NOUNS:
         for author in tree.kids(ref.index, "nmod"):
-            if any(tokens[c].lemma.lower() == "by" for c in tree.kids(author, "case")) and index.entity(ref.sentence, author):
+            if any(tokens[c].lemma.lower() in {"by", "from"} for c in tree.kids(author, "case")) and index.entity(ref.sentence, author):
                 first_a, last_a = mention_span(tree, tokens, author)
                 found = _named_in(index, book, ref.sentence, first_a, last_a, author)
                 if found:
@@ -343,7 +344,12 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     specific_body = head.lemma.lower() in ORGANISATION_NOUNS and bool(tree.kids(ref.index, "compound", "amod"))
     if indefinite or specific_body:
         return _described(index, book, cue, ref, head)
-    # 3. coref links the pronoun or description to a named mention
+    # 3. "the minister added" right after "Foreign Minister Wang Yi met ...": the last person
+    # the article gave that title; then coref links the pronoun or description to a name
+    if head.pos == "NN" and _is_title(head):
+        titled = _last_titled(index, book, cue, head)
+        if titled:
+            return titled, SpeakerType.person, f"the last person titled '{head.original_text}' before it ({cue.rule})"
     chained = _through_coref(index, book, ref)
     if chained:
         return chained[0], chained[1], f"coreference of '{head.original_text}' ({cue.rule})"
@@ -503,6 +509,33 @@ def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):
     return name, kind, f"described, not named ({cue.rule})"
 
 
+_TITLE_ABBREVIATIONS = {"pm": "prime minister", "cm": "chief minister", "fm": "finance minister"}
+
+
+def _last_titled(index: DocIndex, book: NameBook, cue: Cue, head) -> str | None:
+    """The person last named, within a few paragraphs before a description, whose roles hold
+    every word of it: "the prime minister" -> Prime Minister Anthony Albanese, "the minister"
+    after "Foreign Minister Wang Yi met ..." -> Wang Yi, "the PM" -> the prime minister."""
+    text, _, _ = index.span_text(cue.mention.sentence, cue.mention_first, cue.mention_last)
+    words = [w for w in re.findall(r"[\w-]+", text.lower()) if w not in {"the", "a", "an", "its", "their", "his", "her"}]
+    words = " ".join(_TITLE_ABBREVIATIONS.get(w, w) for w in words).split()
+    if not words:
+        return None
+    mention_start = head.start
+    start_para = index.sentences[cue.mention.sentence].paragraph
+    for entity in sorted(index.entities, key=lambda e: e.start, reverse=True):
+        if entity.start >= mention_start:
+            continue
+        if start_para - index.sentences[entity.sentence].paragraph > RECENCY_PARAGRAPHS:
+            break
+        name = book.canonical_for_entity(entity)
+        if not name or book.speakers[name].type != SpeakerType.person:
+            continue
+        if any(set(words) <= set(re.findall(r"[\w-]+", role.lower())) for role in book.speakers[name].roles):
+            return name
+    return None
+
+
 def _the_one_titled(book: NameBook, head) -> str | None:
     """The one person the article gives this title ("captain" in "Leeds captain Ethan
     Ampadu"), or None when nobody or several have it."""
@@ -569,6 +602,13 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
         if named:
             return named
     return None
+
+
+def _is_title(token) -> bool:
+    """A noun for what someone is ("minister", "captain", "ambassador"), not a relation
+    ("family", "colleague")."""
+    lemma = token.lemma.lower()
+    return lemma in ROLE_NOUNS or lemma in HONORIFICS or token.ner == "TITLE"
 
 
 def _a_person_described(index: DocIndex, ref: TokenRef, head) -> bool:
@@ -732,7 +772,7 @@ def _collect_roles(index: DocIndex, book: NameBook) -> None:
         first, _ = mention_span(tree, tokens, head)
         governor = tree.head(head)
         if entity.ner == "PERSON" and tree.relation(head).startswith("nmod") and 0 <= governor < entity.token_start \
-                and tokens[governor].pos == "NN" and _a_person_described(index, TokenRef(entity.sentence, governor), tokens[governor]) \
+                and tokens[governor].pos == "NN" and _is_title(tokens[governor]) \
                 and any(tokens[c].lemma.lower() in {"of", "to", "at"} for c in tree.kids(head, "case")):
             # "China's ambassador to Britain Liu Xiaming": the title runs into the name
             first = mention_span(tree, tokens, governor)[0]

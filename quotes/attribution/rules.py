@@ -725,11 +725,19 @@ def dash_signature(ctx: QuoteContext) -> Cue | None:
     """A quote signed with a dash after it, as in tweets and epigraphs:
     '"Make America great again!" ― Donald Trump (@realDonaldTrump)'."""
     text = ctx.index.text
-    after = text[ctx.quote.outer_end : ctx.quote.outer_end + 6].lstrip().lstrip(".,").lstrip()
+    window = text[ctx.quote.outer_end : ctx.quote.outer_end + 6]
+    after = window.lstrip().lstrip(".,").lstrip()
     if not after or after[0] not in "―—–-":
         return None
+    if "\n" in window[: window.index(after[0])]:
+        # the signature on a line of its own: '"Nobody is above the law." ¶ — Chief Justice Dipak Misra'
+        dash = ctx.quote.outer_end + window.index(after[0])
+        sentence = ctx.index.sentence_at(dash)
+        stream = [(sentence, t) for t in ctx.index.sentences[sentence].tokens if t.start >= dash][:8]
+    else:
+        stream = list(_token_stream(ctx, forward=True, limit=8))
     run = []
-    for sentence, token in _token_stream(ctx, forward=True, limit=8):
+    for sentence, token in stream:
         if token.word in {",", "―", "—", "–", "-", "--"} and not run:
             continue
         if token.pos in {"NNP", "NNPS"}:

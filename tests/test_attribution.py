@@ -194,6 +194,8 @@ CONSTRUCTIONS = [
     ('According to a statement from the Ministry of Health, the outbreak is "under control".', "under control",
      "Ministry of Health", None),
     ('"Nobody is above the law."\n\u2014 Chief Justice Dipak Misra', "above the law", "Dipak Misra", "dash_signature"),
+    ('Calling it "a shocking embarrassment" for members of the party, John McGuinness said the election has underlined '
+     'the need for the party to "reinvent itself" for the future.', "reinvent itself", "John McGuinness", None),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -313,7 +313,7 @@ def _ancestors_of_quote(ctx: QuoteContext, sentence: int) -> dict[int, int]:
         relation = tree.relation(head)
         while node >= 0 and height < 50:
             found[node] = max(found.get(node, 0), height)
-            if relation.startswith("acl"):
+            if relation.startswith("acl:relcl"):
                 break  # whoever stands above a relative clause did not say what is in it
             relation = tree.relation(node)
             node, height = tree.head(node), height + 1

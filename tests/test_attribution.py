@@ -196,6 +196,9 @@ CONSTRUCTIONS = [
     ('"Nobody is above the law."\n\u2014 Chief Justice Dipak Misra', "above the law", "Dipak Misra", "dash_signature"),
     ('Calling it "a shocking embarrassment" for members of the party, John McGuinness said the election has underlined '
      'the need for the party to "reinvent itself" for the future.', "reinvent itself", "John McGuinness", None),
+    ('Whale expert Hori Parata has overseen 500 strandings.\n\nBut for Parata and his family the slow, painful deaths '
+     'are personal.\n\n"It\'s very emotional. Our ancestors tell us the strandings are a sign from the sea."',
+     "very emotional", "Hori Parata", "subject_of_the_sentence_before"),
 ]
 
 NAMES_NOT_SPEECH = [

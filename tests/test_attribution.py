@@ -199,6 +199,10 @@ CONSTRUCTIONS = [
     ('Whale expert Hori Parata has overseen 500 strandings.\n\nBut for Parata and his family the slow, painful deaths '
      'are personal.\n\n"It\'s very emotional. Our ancestors tell us the strandings are a sign from the sea."',
      "very emotional", "Hori Parata", "subject_of_the_sentence_before"),
+    ('Recruiter Shannon Barlow said candidates weighed many factors.\n\nShe said most job seekers valued security.\n\n'
+     '"It\'s been a difficult couple of years for many job seekers. Competition for roles remains strong.\n\n'
+     '"That said, any additional benefit is viewed favourably."', "difficult couple of years", "Shannon Barlow",
+     "subject_of_the_sentence_before"),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -841,7 +841,7 @@ def subject_of_the_sentence_before(ctx: QuoteContext) -> Cue | None:
     is it?"': a quote with no cue of its own, opening a sentence right after one whose
     subject is a person (no speech verb: 'pressed', 'was unimpressed'), is that person's;
     low confidence."""
-    if not looks_like_speech(ctx.quote) or not ctx.sentences or ctx.quote.close_mark is None:
+    if not looks_like_speech(ctx.quote) or not ctx.sentences or (ctx.quote.close_mark is None and not ctx.quote.continued):
         return None
     index = ctx.index
     first = ctx.sentences[0]

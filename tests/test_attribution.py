@@ -203,6 +203,8 @@ CONSTRUCTIONS = [
      '"It\'s been a difficult couple of years for many job seekers. Competition for roles remains strong.\n\n'
      '"That said, any additional benefit is viewed favourably."', "difficult couple of years", "Shannon Barlow",
      "subject_of_the_sentence_before"),
+    ('In her book, Senator Ann Lee described the clot. After saying her right foot was "so swollen I could barely get my '
+     'shoe on," she was rushed to hospital for tests.', "so swollen", "Ann Lee", "participle_clause_then_subject"),
 ]
 
 NAMES_NOT_SPEECH = [

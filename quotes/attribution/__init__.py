@@ -545,12 +545,12 @@ def _the_one_titled(book: NameBook, head) -> str | None:
     return titled[0] if len(titled) == 1 else None
 
 
-def _named_in(index: DocIndex, book: NameBook, sentence: int, first: int, last: int, head: int):
+def _named_in(index: DocIndex, book: NameBook, sentence: int, first: int, last: int, head: int, gender: str | None = None):
     candidates = []
     for i in range(first, last + 1):
         entity = index.entity(sentence, i)
         if entity is not None:
-            canonical = book.canonical_for_entity(entity)
+            canonical = book.canonical_for_entity(entity, gender)
             person = book.person_named_by_word(index.sentences[sentence].tokens[i].word)
             spills_over = entity.token_start < first or entity.token_end - 1 > last
             if person and entity.ner != "PERSON" and spills_over:
@@ -596,7 +596,7 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
             name = re.sub(r"^(?:the|a|an)\s+", "", clean_name(mention.text), flags=re.I)
             book.add_unlisted(name, SpeakerType.organisation, mention.text)
             return name, SpeakerType.organisation
-        named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head)
+        named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head, mine)
         if named and mine == "PLURAL" and named[1] == SpeakerType.person:
             continue  # "they" is never one person
         if named:
@@ -662,7 +662,7 @@ def _most_recent(index: DocIndex, book: NameBook, genders: dict[str, str], befor
             break
         if index.in_quote(index.sentences[entity.sentence].tokens[entity.token_start]):
             continue  # "they thought Obama and Michelle saying ...," she said: names in a quote are not her
-        canonical = book.canonical_for_entity(entity)
+        canonical = book.canonical_for_entity(entity, gender)
         if not canonical or canonical in index.relays:
             continue
         kind = book.speakers[canonical].type

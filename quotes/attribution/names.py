@@ -124,7 +124,7 @@ class NameBook:
     def canonical(self, text: str) -> str | None:
         return self._canonical.get(clean_name(text).lower())
 
-    def canonical_for_entity(self, entity: EntityMention) -> str | None:
+    def canonical_for_entity(self, entity: EntityMention, gender: str | None = None) -> str | None:
         """The canonical name of a mention. A short name two people share means the one the
         article is mostly about, unless the other was just written in full as the subject of
         a sentence ("Sarah-Ann Taylor says ... Taylor said" in a story about her son Franklin
@@ -134,6 +134,11 @@ class NameBook:
         shared = self._shared.get(clean_name(entity.text).lower())
         if not shared:
             return self.canonical(entity.text)
+        if gender in {"MALE", "FEMALE"}:
+            # "Clinton ... she said": of Bill and Hillary Clinton, the one the pronoun fits
+            fitting = [c for c in shared if self.genders.get(c) == gender]
+            if len(fitting) == 1:
+                return fitting[0]
         paragraph = self.index.sentences[entity.sentence].paragraph
         latest, name = max((max((p for p in self._written_at[c] if p <= paragraph), default=-1), c) for c in shared)
         if latest >= 0 and latest >= paragraph - _JUST_WRITTEN:

@@ -676,6 +676,32 @@ def speech_verb_earlier_in_the_sentence(ctx: QuoteContext) -> Cue | None:
     return None
 
 
+def participle_clause_then_subject(ctx: QuoteContext) -> Cue | None:
+    """'After saying her right foot was "so swollen I could barely get my shoe on," she was
+    whisked off to hospital': a quote inside an opening participle clause with a speech verb
+    belongs to the subject that follows the clause, however the parser joined them."""
+    if not ctx.sentences:
+        return None
+    sentence = ctx.sentences[0]
+    tokens = ctx.index.sentences[sentence].tokens
+    opening = [t for t in tokens if t.end <= ctx.quote.outer_start]
+    if not opening or len(opening) > 12:
+        return None
+    words = [t for t in opening if t.word[:1].isalnum()]
+    verbs = [t for t in words if t.pos == "VBG" and is_speech_verb(t)]
+    if not verbs or words.index(verbs[0]) > 1 or (words.index(verbs[0]) == 1 and words[0].pos not in {"IN", "RB"}):
+        return None  # the sentence must open with the participle ("Saying", "After saying")
+    after = [t for t in tokens if t.start >= ctx.quote.outer_end]
+    while after and after[0].word in {",", "''", "\"", "”"}:
+        after = after[1:]
+    if not after or not (after[0].pos in {"PRP", "NNP"}) or not _speaker_ok(ctx, sentence, after[0].index):
+        return None
+    head = after[0].index
+    while head + 1 < len(tokens) and tokens[head + 1].pos == "NNP":
+        head += 1
+    return _make(ctx, "participle_clause_then_subject", 0.7, sentence, head, verbs[0].index)
+
+
 _VERDICT_NOUNS = SPEECH_NOUNS | {"view", "assessment", "reaction", "sentiment", "opinion", "advice", "thought", "thoughts"}
 
 
@@ -919,6 +945,7 @@ def subject_of_the_clause(ctx: QuoteContext) -> Cue | None:
 
 SIEVE = (
     quoted_as_saying,
+    participle_clause_then_subject,
     characterised_as,
     speech_verb_right_after,
     speech_verb_just_before,

@@ -205,6 +205,7 @@ CONSTRUCTIONS = [
      "subject_of_the_sentence_before"),
     ('In her book, Senator Ann Lee described the clot. After saying her right foot was "so swollen I could barely get my '
      'shoe on," she was rushed to hospital for tests.', "so swollen", "Ann Lee", "participle_clause_then_subject"),
+    ('At the rally, Senator Ann Lee spoke of "a new era for the city."', "a new era", "Ann Lee", None),
 ]
 
 NAMES_NOT_SPEECH = [

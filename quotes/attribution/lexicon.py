@@ -22,6 +22,7 @@ SPEECH_VERBS = frozenset(
     notify remind point mention highlight underline underscore acknowledge recommend propose
     tell recite mutter murmur sigh laugh cry shrug counsel
     liken laud compare reference dismiss tout decry vouch swear insist grumble
+    speak talk
     """.split()
 )
 

@@ -24,9 +24,9 @@ from quotes.attribution.lexicon import (
     ROLE_NOUNS,
     SPOKES_NOUNS,
 )
-from quotes.attribution.names import NameBook, clean_name
+from quotes.attribution.names import NameBook, clean_name, without_article
 from quotes.attribution.rules import SIEVE, Cue, QuoteContext, looks_like_speech, mention_span
-from quotes.attribution.syntax import DocIndex, TokenRef, is_nickname
+from quotes.attribution.syntax import DocIndex, TokenRef, case_words, is_nickname
 from quotes.models import ArticleSpeaker, Attribution, Document, QuoteSpan, QuoteType, SpeakerType
 from quotes.quotefinder import find_quotes
 
@@ -285,7 +285,7 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     # Health": the author speaks through it
     if head.lemma.lower() in DOCUMENT_NOUNS:
         for author in tree.kids(ref.index, "nmod"):
-            if any(tokens[c].lemma.lower() in {"by", "from"} for c in tree.kids(author, "case")) and index.entity(ref.sentence, author):
+            if case_words(tree, tokens, author) & {"by", "from"} and index.entity(ref.sentence, author):
                 first_a, last_a = mention_span(tree, tokens, author)
                 found = _named_in(index, book, ref.sentence, first_a, last_a, author)
                 if found:
@@ -319,7 +319,7 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     if head.lemma.lower() in SPOKES_NOUNS:
         tree = index.trees[ref.sentence]
         principals = tree.kids(ref.index, "nmod:poss", "compound") + [
-            m for m in tree.kids(ref.index, "nmod") if any(tokens[c].lemma.lower() == "for" for c in tree.kids(m, "case"))]
+            m for m in tree.kids(ref.index, "nmod") if "for" in case_words(tree, tokens, m)]
         for owner in principals:
             if tree.relation(owner) != "nmod:poss" and not tokens[owner].pos.startswith("NNP"):
                 continue  # "a council spokesperson", "a spokesman for the council": which council is not said
@@ -362,7 +362,7 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         for m in tree.kids(ref.index, "compound", "nmod:poss")
     ) or any(
         (tokens[m].pos.startswith("NNP") or index.entity(ref.sentence, m) is not None)
-        and any(tokens[c].lemma.lower() == "for" for c in tree.kids(m, "case"))
+        and "for" in case_words(tree, tokens, m)
         for m in tree.kids(ref.index, "nmod")
     )):
         # "the Leeds captain" is someone at Leeds and "the lawyer for Jane Doe" someone
@@ -392,14 +392,14 @@ def _relation_of_someone_named(index: DocIndex, book: NameBook, ref: TokenRef, h
     tree = index.trees[ref.sentence]
     tokens = index.sentences[ref.sentence].tokens
     related = tree.kids(ref.index, "nmod:poss") + [
-        m for m in tree.kids(ref.index, "nmod") if any(tokens[c].lemma.lower() == "of" for c in tree.kids(m, "case"))]
+        m for m in tree.kids(ref.index, "nmod") if "of" in case_words(tree, tokens, m)]
     for other in related:
         entity = index.entity(ref.sentence, other)
         if entity is None or entity.ner != "PERSON" or not book.canonical_for_entity(entity):
             continue
         o_first, o_last = mention_span(tree, tokens, other)
         text, _, _ = index.span_text(ref.sentence, min(o_first, ref.index), max(o_last, ref.index))
-        return re.sub(r"^(?:the|a|an)\s+", "", clean_name(text), flags=re.I) or None
+        return without_article(clean_name(text)) or None
     return None
 
 
@@ -502,7 +502,7 @@ def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):
         if titled:
             return titled, SpeakerType.person, f"described as '{clean_name(text)}', a title the article gives {titled} ({cue.rule})"
     kind = SpeakerType.organisation if head.lemma.lower() in ORGANISATION_NOUNS else SpeakerType.unknown
-    name = re.sub(r"^(?:the|a|an|another|some)\s+", "", clean_name(text), flags=re.I)
+    name = without_article(clean_name(text))
     if not name:
         return None
     book.add_unlisted(name, kind, text)
@@ -531,7 +531,7 @@ def _last_titled(index: DocIndex, book: NameBook, cue: Cue, head) -> str | None:
         name = book.canonical_for_entity(entity)
         if not name or book.speakers[name].type != SpeakerType.person:
             continue
-        if any(set(words) <= set(re.findall(r"[\w-]+", role.lower())) for role in book.speakers[name].roles):
+        if any(set(words) <= role for role in book.speakers[name].role_words()):
             return name
     return None
 
@@ -541,7 +541,7 @@ def _the_one_titled(book: NameBook, head) -> str | None:
     Ampadu"), or None when nobody or several have it."""
     word = head.word.lower()
     titled = [s.name for s in book.speakers.values() if s.type == SpeakerType.person
-              and any(word in re.findall(r"[\w-]+", role.lower()) for role in s.roles)]
+              and any(word in role for role in s.role_words())]
     return titled[0] if len(titled) == 1 else None
 
 
@@ -593,7 +593,7 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
         if mine == "PLURAL" and head.lemma.lower() in ORGANISATION_NOUNS and head.pos == "NN":
             # "Clinton's campaign is seeking to contrast her approach with what they call ...":
             # "they" is the campaign, not Clinton
-            name = re.sub(r"^(?:the|a|an)\s+", "", clean_name(mention.text), flags=re.I)
+            name = without_article(clean_name(mention.text))
             book.add_unlisted(name, SpeakerType.organisation, mention.text)
             return name, SpeakerType.organisation
         named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head, mine)
@@ -773,7 +773,7 @@ def _collect_roles(index: DocIndex, book: NameBook) -> None:
         governor = tree.head(head)
         if entity.ner == "PERSON" and tree.relation(head).startswith("nmod") and 0 <= governor < entity.token_start \
                 and tokens[governor].pos == "NN" and _is_title(tokens[governor]) \
-                and any(tokens[c].lemma.lower() in {"of", "to", "at"} for c in tree.kids(head, "case")):
+                and case_words(tree, tokens, head) & {"of", "to", "at"}:
             # "China's ambassador to Britain Liu Xiaming": the title runs into the name
             first = mention_span(tree, tokens, governor)[0]
         while first < entity.token_start and (tokens[first].pos in {"DT", "PRP$", "POS", "IN", "VBG", "TO"} or tree.relation(first) == "case"):

@@ -37,6 +37,11 @@ def name_words(text: str) -> list[str]:
     return words
 
 
+def without_article(text: str) -> str:
+    """"the Leeds captain" -> "Leeds captain": a description kept as a speaker's name."""
+    return re.sub(r"^(?:the|a|an|another|some)\s+", "", text.strip(), flags=re.I)
+
+
 def clean_name(text: str) -> str:
     return " ".join(name_words(text))
 
@@ -60,9 +65,13 @@ class Speaker:
     aliases: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)
 
+    def role_words(self) -> list[set[str]]:
+        """The words of each role, lowercased: [{"foreign", "minister"}]."""
+        return [set(re.findall(r"[\w-]+", role.lower())) for role in self.roles]
+
     def add_role(self, role: str) -> None:
         role = role.strip(" ,;:-—–")
-        role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+        role = without_article(role)
         if role and len(role) <= 120 and role.lower() not in (r.lower() for r in self.roles):
             self.roles.append(role)
 

@@ -21,7 +21,7 @@ from quotes.attribution.lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
-from quotes.attribution.syntax import DocIndex, TokenRef, Tree
+from quotes.attribution.syntax import DocIndex, TokenRef, Tree, case_words
 from quotes.models import QuoteSpan, Token
 
 
@@ -97,7 +97,7 @@ def speaker_in_recording(tree: Tree, tokens: list[Token], noun: int) -> int:
     if tokens[noun].lemma.lower() not in RECORDING_NOUNS:
         return noun
     for owner in tree.kids(noun, "nmod"):
-        if tokens[owner].pos in {"NNP", "NNPS", "PRP"} and any(tokens[c].lemma.lower() == "of" for c in tree.kids(owner, "case")):
+        if tokens[owner].pos in {"NNP", "NNPS", "PRP"} and "of" in case_words(tree, tokens, owner):
             return owner
     return noun
 
@@ -135,7 +135,7 @@ def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: fro
         if inverted is not None:
             return inverted
     for agent in tree.kids(verb, "obl:agent", "obl"):
-        if any(tokens[c].lemma.lower() == "by" for c in tree.kids(agent, "case")) and tree.kids(verb, "aux:pass"):
+        if "by" in case_words(tree, tokens, agent) and tree.kids(verb, "aux:pass"):
             return agent
     relation, governor = tree.parent.get(verb, ("root", -1))
     if governor < 0:
@@ -359,7 +359,7 @@ def characterised_as(ctx: QuoteContext) -> Cue | None:
             if not any(tokens[c].lemma.lower() == "as" and not ctx.index.in_quote(tokens[c]) for c in tree.kids(head, "case", "mark")):
                 continue
             if (tree.kids(verb, "aux:pass") or tokens[verb].pos == "VBN") and not any(
-                any(tokens[c].lemma.lower() == "by" for c in tree.kids(a, "case")) for a in tree.kids(verb, "obl")
+                "by" in case_words(tree, tokens, a) for a in tree.kids(verb, "obl")
             ):
                 continue  # "Putin was hailed as ...", "the bill, known as ...": nobody named speaks
             if _reported_by_a_speech_verb(tree, tokens, verb):
@@ -447,7 +447,7 @@ def _speech_noun_carries_quote(tree: Tree, tokens: list[Token], ancestors: dict[
         first_quoted = min(i for i, height in ancestors.items() if height == 0) if 0 in ancestors.values() else len(tokens)
         between = tokens[noun + 1 : first_quoted]
         return any(t.word == ":" for t in between) or (first_quoted < len(tokens) and tokens[first_quoted].word[:1].isupper())
-    return relation == "obl" and any(tokens[c].lemma.lower() == "in" for c in tree.kids(noun, "case"))
+    return relation == "obl" and "in" in case_words(tree, tokens, noun)
 
 
 def speech_noun_before_colon(ctx: QuoteContext) -> Cue | None:
@@ -727,7 +727,7 @@ def words_of_in_the_next_sentence(ctx: QuoteContext) -> Cue | None:
         if not any(tokens[s].lemma.lower() in {"this", "that", "these", "those", "such"} for s in tree.kids(root, "nsubj")):
             continue
         for owner in tree.kids(root, "nmod"):
-            if any(tokens[c].lemma.lower() in {"of", "from"} for c in tree.kids(owner, "case")) and _speaker_ok(ctx, following, owner):
+            if case_words(tree, tokens, owner) & {"of", "from"} and _speaker_ok(ctx, following, owner):
                 return _make(ctx, "words_of_in_the_next_sentence", 0.85, following, owner, root)
     return None
 

@@ -46,6 +46,11 @@ class Tree:
         return sorted(out)
 
 
+def case_words(tree: Tree, tokens: list[Token], node: int) -> set[str]:
+    """The prepositions that mark a node: {"of"} for "of the party", {"by"} for "by Smith"."""
+    return {tokens[c].lemma.lower() for c in tree.kids(node, "case")}
+
+
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.]*\s$")
 
 

@@ -261,6 +261,16 @@ def test_a_quotation_over_several_paragraphs_takes_the_cue_at_its_end(pipeline):
     assert first_part.rule == "same_quotation_as_its_cue"
 
 
+def test_a_second_report_joined_by_but_is_the_nearer_speakers(pipeline):
+    """The quote is in the second "said" clause, so its mention is that clause's "he"."""
+    text = ('Chief Ray Dunn said that the video did not give "absolute proof," but he said that the footage '
+            '"supports what we have heard" about the night.')
+    [_, second] = _attribute(pipeline, text).quotes
+    assert second.speaker == "Ray Dunn"
+    assert (second.mention, second.cue) == ("he", "said"), (second.mention, second.cue_start, second.rule)
+    assert text[second.cue_start:second.cue_start + 4] == "said" and second.cue_start > text.index("but")
+
+
 def test_the_second_half_of_a_split_quote_is_direct(pipeline):
     text = ('"It is the kind of result that gets people excited," said Priya Natarajan, "but the hard work starts now."')
     [first, second] = _attribute(pipeline, text).quotes

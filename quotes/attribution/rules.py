@@ -293,11 +293,31 @@ def _outermost_report(ctx: QuoteContext, governors: list[tuple[int, int, int, in
     outermost ('Trump said ... that Clinton described the deal as "the gold standard"'),
     unless that one only relays a report someone else made: 'John Mackey said in a memo
     that the "price distinction ... has become less relevant", Yahoo Finance reported'."""
+    while len(governors) > 1 and _own_coordinated_report(ctx, governors[1], governors[0]):
+        governors = governors[1:]
     if len(governors) > 1:
         _, sentence, _, verb = governors[0]
         if ctx.index.sentences[sentence].tokens[verb].lemma.lower() in RELAY_VERBS:
             return governors[1]
     return governors[0] if governors else None
+
+
+def _own_coordinated_report(ctx: QuoteContext, lower: tuple[int, int, int, int], upper: tuple[int, int, int, int]) -> bool:
+    """'Putney said that the video did not give "..." but he said that the footage
+    "supports what we've heard"': a second report joined to the first by "but"/"and", with
+    its own subject, is not inside the first; the quote is the nearer report's."""
+    _, sentence, _, verb = lower
+    if sentence != upper[1]:
+        return False
+    tree = ctx.index.trees[sentence]
+    if not tree.kids(verb, "nsubj"):
+        return False
+    node, steps = verb, 0
+    while node >= 0 and node != upper[3] and steps < 50:
+        if tree.relation(node).startswith("conj"):
+            return True
+        node, steps = tree.head(node), steps + 1
+    return False
 
 
 def _ancestors_of_quote(ctx: QuoteContext, sentence: int) -> dict[int, int]:

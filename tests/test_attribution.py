@@ -98,6 +98,9 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('Readers wrote in.\n“I grew up here and I will not leave,” said Tom Hale.\n“My town changed when the mill closed. '
+     'My father always said “work is dignity.” And that is all we ask for “a fair chance.” ― Maria Lopez\n',
+     "My town changed", "Maria Lopez", "dash_signature"),
     ('Mayor Jane Roe openly admires Governor Tim Bell as a "true partner," comparing him to her predecessor.',
      "true partner", "Jane Roe", "characterised_as"),
     ('The advert uses footage of Senator Ann Lee asking, "Where is all the money going?"',

@@ -774,8 +774,12 @@ def dash_signature(ctx: QuoteContext) -> Cue | None:
     window = text[ctx.quote.outer_end : ctx.quote.outer_end + 6]
     after = window.lstrip().lstrip(".,").lstrip()
     if not after or after[0] not in "―—–-":
-        return None
-    if "\n" in window[: window.index(after[0])]:
+        dash = _signature_closing_the_paragraph(ctx)
+        if dash is None:
+            return None
+        sentence = ctx.index.sentence_at(dash)
+        stream = [(sentence, t) for t in ctx.index.sentences[sentence].tokens if t.start >= dash][:8]
+    elif "\n" in window[: window.index(after[0])]:
         # the signature on a line of its own: '"Nobody is above the law." ¶ — Chief Justice Dipak Misra'
         dash = ctx.quote.outer_end + window.index(after[0])
         sentence = ctx.index.sentence_at(dash)
@@ -794,6 +798,30 @@ def dash_signature(ctx: QuoteContext) -> Cue | None:
     if head is None:
         return None
     return _make(ctx, "dash_signature", 0.8, head[0], head[1], None)
+
+
+_CLOSING_SIGNATURE = re.compile(r"[\"”’']\s*([―—–])\s*[^\s―—–\"“”]")
+
+
+def _signature_closing_the_paragraph(ctx: QuoteContext) -> int | None:
+    """Where the dash stands in '“...” And that's all he has “the root of all evil.” ― Jane
+    Roe' when the quote opens that paragraph: a paragraph of quotes signed at its end is
+    the signer's throughout, not only in its last quote."""
+    q = ctx.quote
+    paragraphs = ctx.index.doc.paragraphs
+    if q.paragraph >= len(paragraphs):
+        return None
+    para = paragraphs[q.paragraph]
+    text = ctx.index.text
+    if text[para.start : q.outer_start].strip():
+        return None
+    tail_start = max(q.outer_end - 1, para.end - 80)
+    found = None
+    for found in _CLOSING_SIGNATURE.finditer(text, tail_start, para.end):
+        pass
+    if found is None or any(mark in text[found.end() : para.end] for mark in "\"“”"):
+        return None
+    return found.start(1)
 
 
 def colon_paragraph_before(ctx: QuoteContext) -> Cue | None:

@@ -98,6 +98,10 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('The rule was "unfair to small donors," per a statement from the Harbor Commission.',
+     "unfair to small donors", "Harbor Commission", "according_to"),
+    ('Proxy votes are barred when voting "to fill a vacancy on the ticket," per the party\'s bylaws.',
+     "to fill a vacancy", "bylaws", "according_to"),
     ('Readers wrote in.\n“I grew up here and I will not leave,” said Tom Hale.\n“My town changed when the mill closed. '
      'My father always said “work is dignity.” And that is all we ask for “a fair chance.” ― Maria Lopez\n',
      "My town changed", "Maria Lopez", "dash_signature"),
@@ -272,6 +276,11 @@ def test_a_second_report_joined_by_but_is_the_nearer_speakers(pipeline):
     assert second.speaker == "Ray Dunn"
     assert (second.mention, second.cue) == ("he", "said"), (second.mention, second.cue_start, second.rule)
     assert text[second.cue_start:second.cue_start + 4] == "said" and second.cue_start > text.index("but")
+
+
+def test_per_a_unit_is_not_a_source(pipeline):
+    [found] = _attribute(pipeline, 'Tickets for the final cost "a small fortune," per person.').quotes
+    assert found.speaker is None and found.rule != "according_to", (found.speaker, found.rule)
 
 
 def test_the_second_half_of_a_split_quote_is_direct(pipeline):

@@ -148,7 +148,8 @@ DOCUMENT_NOUNS = frozenset(
     """
     statement report article study survey poll ruling filing complaint lawsuit brief memo
     letter email tweet post editorial column piece story document release announcement
-    order opinion decision verdict transcript notice bill law
+    order opinion decision verdict transcript notice bill law bylaw guideline regulation charter
+    constitution handbook manual policy rule standard
     """.split()
 )
 

@@ -403,11 +403,16 @@ def _reported_by_a_speech_verb(tree: Tree, tokens: list[Token], node: int) -> bo
 
 def according_to(ctx: QuoteContext) -> Cue | None:
     """'according to X' in the quote's sentence, when no speech verb names a speaker:
-    '"...," according to the campaign's statement.'"""
+    '"...," according to the campaign's statement.', and its short form '..., per the party's
+    bylaws'."""
     for sentence in ctx.sentences:
         tokens = ctx.index.sentences[sentence].tokens
         tree = ctx.index.trees[sentence]
         for i in _cue_tokens(ctx, sentence):
+            if _per_a_source(tree, tokens, i):
+                if _speaker_ok(ctx, sentence, tree.head(i)):
+                    return _make(ctx, "according_to", 0.7, sentence, tree.head(i), i)
+                continue
             if tokens[i].word.lower() != "according":
                 continue
             if i + 1 >= len(tokens) or tokens[i + 1].word.lower() != "to":
@@ -421,6 +426,18 @@ def according_to(ctx: QuoteContext) -> Cue | None:
             if _speaker_ok(ctx, sentence, source):
                 return _make(ctx, "according_to", 0.75, sentence, source, i)
     return None
+
+
+def _per_a_source(tree: Tree, tokens: list[Token], i: int) -> bool:
+    """'..., per the party's bylaws' / '..., per Reuters': "per" after a comma before a
+    definite or named source, not "per person" or "per cent"."""
+    if tokens[i].word.lower() != "per" or i == 0 or tokens[i - 1].word not in {",", "''", "”", "\""}:
+        return False
+    if not tree.relation(i).startswith("case") or tree.head(i) <= i:
+        return False
+    source = tree.head(i)
+    return tokens[source].pos in {"NNP", "NNPS"} or bool(tree.kids(source, "nmod:poss")) or any(
+        tokens[d].lemma.lower() in {"the", "a", "an", "this", "that"} for d in tree.kids(source, "det"))
 
 
 def possessive_speech_noun(ctx: QuoteContext) -> Cue | None:

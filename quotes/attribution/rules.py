@@ -21,6 +21,7 @@ from quotes.attribution.lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
+from quotes.attribution.lexicon import GENDERED_NOUNS, ORGANISATION_NOUNS, PEOPLE_NOUNS, ROLE_NOUNS, SPEAKER_NER, SPOKES_NOUNS
 from quotes.attribution.syntax import DocIndex, TokenRef, Tree, case_words
 from quotes.models import QuoteSpan, Token
 
@@ -143,8 +144,9 @@ def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: fro
     base = relation.split(":")[0]
     if base == "xcomp":
         # object control: "prompting US President Donald Trump to label it ..."
+        # but a thing cannot speak: "Other leaders used blunt language to denounce ..." is the leaders'
         controllers = [o for o in tree.kids(governor, "obj") if o not in quoted and o < verb]
-        if controllers and tokens[controllers[0]].pos.startswith(("NN", "PRP")):
+        if controllers and _may_be_controller(tokens[controllers[0]]):
             return controllers[0]
     if relation.startswith("acl") and (tokens[governor].pos in {"NNP", "NNPS", "PRP"} or tokens[governor].lemma.lower() in RECORDING_NOUNS):
         return governor  # "Trump, calling it ...", "footage of Lee asking ...": the participle modifies the speaker
@@ -161,6 +163,13 @@ def _grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: fro
     if base in {"xcomp", "advcl", "conj", "parataxis", "ccomp", "dep"}:
         return _grammatical_subject(tree, tokens, governor, quoted, depth + 1)
     return None
+
+
+def _may_be_controller(token: Token) -> bool:
+    """Whether the object of "prompting X to label it" may be the one who then speaks."""
+    lemma = token.lemma.lower()
+    return token.pos in {"PRP", "NNP", "NNPS"} or token.ner in SPEAKER_NER or lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS \
+        or lemma in ORGANISATION_NOUNS or lemma in SPOKES_NOUNS or lemma in GENDERED_NOUNS
 
 
 def _parenthetical_inversion(tokens: list[Token], verb: int, quoted: frozenset[int]) -> int | None:

@@ -98,6 +98,10 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('Governor Ann Lee used unusually blunt language to denounce the "reckless and cruel" budget cuts.',
+     "reckless and cruel", "Ann Lee", None),
+    ('Sonia Marsh, his attorney, told The Hill in a statement that her client meant no harm. '
+     '"He is passionate about his beliefs and he regrets his words," she said.', "passionate about", "Sonia Marsh", None),
     ('The rule was "unfair to small donors," per a statement from the Harbor Commission.',
      "unfair to small donors", "Harbor Commission", "according_to"),
     ('Proxy votes are barred when voting "to fill a vacancy on the ticket," per the party\'s bylaws.',
@@ -281,6 +285,12 @@ def test_a_second_report_joined_by_but_is_the_nearer_speakers(pipeline):
 def test_per_a_unit_is_not_a_source(pipeline):
     [found] = _attribute(pipeline, 'Tickets for the final cost "a small fortune," per person.').quotes
     assert found.speaker is None and found.rule != "according_to", (found.speaker, found.rule)
+
+
+def test_a_capitalised_thing_is_not_a_person_by_first_name(pipeline):
+    text = 'Opposition Leader Bill Shorten backed the plan. The Bill lets agencies access "metadata" without a warrant.'
+    [found] = _attribute(pipeline, text).quotes
+    assert found.speaker is None, (found.speaker, found.rule)
 
 
 def test_the_second_half_of_a_split_quote_is_direct(pipeline):

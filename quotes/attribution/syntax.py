@@ -72,7 +72,7 @@ class DocIndex:
         self.sentences = document.sentences
         self._sentence_starts = [s.start for s in document.sentences]
         self.trees = [self._tree(s) for s in document.sentences]
-        self.entities = _split_at_verbs(document) + _untagged_names(document)
+        self.entities = [e for e in _split_at_verbs(document) + _untagged_names(document) if not _a_thing_named_like_a_person(document, e)]
         self.entities.sort(key=lambda e: e.start)
         self.entity_at: dict[TokenRef, EntityMention] = {}
         for entity in self.entities:
@@ -150,6 +150,15 @@ class DocIndex:
 
     def entity(self, sentence: int, index: int) -> EntityMention | None:
         return self.entity_at.get(TokenRef(sentence, index))
+
+
+def _a_thing_named_like_a_person(document: Document, entity: EntityMention) -> bool:
+    """'The Bill would require providers to store "metadata"': one capitalised word after
+    "the" or "a" is a thing, not Bill Shorten by his first name."""
+    if entity.ner != "PERSON" or entity.token_end - entity.token_start != 1 or entity.token_start == 0:
+        return False
+    before = document.sentences[entity.sentence].tokens[entity.token_start - 1]
+    return before.word.lower() in {"the", "a", "an", "this", "that"}
 
 
 def _split_at_verbs(document: Document) -> list[EntityMention]:

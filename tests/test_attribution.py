@@ -98,6 +98,9 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('Bill Clinton campaigned in Ohio on Monday. Hillary Clinton has released a new book about her years in office. '
+     'After saying her right foot was "so swollen I could barely get my shoe on," she was taken to hospital.',
+     "so swollen", "Hillary Clinton", None),
     ('Governor Ann Lee used unusually blunt language to denounce the "reckless and cruel" budget cuts.',
      "reckless and cruel", "Ann Lee", None),
     ('Sonia Marsh, his attorney, told The Hill in a statement that her client meant no harm. '

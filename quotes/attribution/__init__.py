@@ -599,6 +599,8 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
         named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head, mine)
         if named and mine == "PLURAL" and named[1] == SpeakerType.person:
             continue  # "they" is never one person
+        if named and mine in {"MALE", "FEMALE"} and book.genders.get(named[0], mine) != mine:
+            continue  # "she" in a chain that slipped onto "Bill Clinton"
         if named:
             return named
     return None
@@ -698,39 +700,44 @@ def _genders(index: DocIndex, book: NameBook) -> dict[str, str]:
     """Gender of each named person as CoreNLP saw it: the gender it gives the person's
     proper-name mentions with more than a surname (first-name statistics; "Clinton" alone is
     Bill's as much as Hillary's), read mention by mention so that a chain coref merged
-    across people does not hide it; else a clear majority of the pronouns in chains that
-    name only this person. Unknown when the evidence is split."""
+    across people does not hide it, and a clear majority of the pronouns in chains that
+    name mostly this person. Unknown when either is split or the two disagree.""" 
     from_names: dict[str, dict[str, int]] = {}
     from_pronouns: dict[str, dict[str, int]] = {}
     for chain in index.doc.coref_chains:
-        names = set()
+        names: dict[str, int] = {}
         for mention in chain.mentions:
             named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head)
             if not named:
                 continue
-            names.add(named)
+            names[named[0]] = names.get(named[0], 0) + 1
             head_entity = index.entity(mention.sentence, mention.head)
             own_name = book.canonical_for_entity(head_entity) if head_entity is not None else None
             if mention.mention_type == "PROPER" and mention.gender in {"MALE", "FEMALE"} and len(mention.text.split()) > 1 \
                     and own_name == named[0]:  # the gender is the head's: not "Mr. Obama and ... Michelle Obama"
                 votes = from_names.setdefault(named[0], {})
                 votes[mention.gender] = votes.get(mention.gender, 0) + 1
-        if len(names) != 1:
+        # a chain that slipped onto a second name once still speaks of the one it names most
+        ranked = sorted(names.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
             continue
-        name = next(iter(names))[0]
+        name = max(names, key=names.get)
         for mention in chain.mentions:
             pronoun = PERSONAL_PRONOUNS.get(mention.text.lower())
             if pronoun in {"MALE", "FEMALE"}:
                 votes = from_pronouns.setdefault(name, {})
                 votes[pronoun] = votes.get(pronoun, 0) + 1
+    def clear(votes: dict[str, int]) -> str | None:
+        ranked = sorted(votes.values(), reverse=True)
+        return max(votes, key=votes.get) if ranked and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]) else None
+
     genders = {}
     for name in set(from_names) | set(from_pronouns):
-        for votes in (from_names.get(name, {}), from_pronouns.get(name, {})):
-            if votes:
-                ranked = sorted(votes.values(), reverse=True)
-                if len(ranked) == 1 or ranked[0] >= 2 * ranked[1]:
-                    genders[name] = max(votes, key=votes.get)
-                    break
+        by_name, by_pronouns = clear(from_names.get(name, {})), clear(from_pronouns.get(name, {}))
+        if by_name and by_pronouns and by_name != by_pronouns:
+            continue  # "Taylor Swift" is a man's name to CoreNLP; the article's "she" says otherwise
+        if by_name or by_pronouns:
+            genders[name] = by_name or by_pronouns
     return genders
 
 

@@ -110,7 +110,7 @@ CONSTRUCTIONS = [
     ('Proxy votes are barred when voting "to fill a vacancy on the ticket," per the party\'s bylaws.',
      "to fill a vacancy", "bylaws", "according_to"),
     ('Readers wrote in.\n“I grew up here and I will not leave,” said Tom Hale.\n“My town changed when the mill closed. '
-     'My father always said “work is dignity.” And that is all we ask for “a fair chance.” ― Maria Lopez\n',
+     'Nobody came to help.” And that is all we ask for, “a fair chance.” ― Maria Lopez\n',
      "My town changed", "Maria Lopez", "dash_signature"),
     ('Mayor Jane Roe openly admires Governor Tim Bell as a "true partner," comparing him to her predecessor.',
      "true partner", "Jane Roe", "characterised_as"),

@@ -98,6 +98,14 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('Police chief Michael Webb said the suspect fled on foot. "We got her, we got her!" officers shouted as they '
+     'carried the girl out.', "We got her", "officers", None),
+    ('Detective Michael Webb said the girl was found on Sunday. The victim\'s mother called her "brave, strong, and smart."',
+     "brave, strong", "victim's mother", None),
+    ('Donald Trump unveiled a child-care plan on Tuesday, promising six weeks of paid leave. Trump campaign spokesman '
+     'Jason Miller told The Washington Post that the policy would extend to single mothers. Miller said details would '
+     'follow. However, he could not explain why a marriage requirement is cited on the campaign website. '
+     '"We don\'t have the exact legislation written down," he said.', "exact legislation", "Jason Miller", None),
     ('Bill Clinton campaigned in Ohio on Monday. Hillary Clinton has released a new book about her years in office. '
      'After saying her right foot was "so swollen I could barely get my shoe on," she was taken to hospital.',
      "so swollen", "Hillary Clinton", None),

@@ -34,6 +34,8 @@ __all__ = ["attribute_document"]
 
 # How far back (in paragraphs) a pronoun or description may look for its person.
 RECENCY_PARAGRAPHS = 4
+# how far back "who is this passage about" looks (see _the_more_salient)
+SALIENCE_PARAGRAPHS = 8
 
 
 def attribute_document(document: Document, title: str | None = None) -> tuple[list[Attribution], list[ArticleSpeaker]]:
@@ -351,6 +353,8 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         if titled:
             return titled, SpeakerType.person, f"the last person titled '{head.original_text}' before it ({cue.rule})"
     chained = _through_coref(index, book, ref)
+    if chained and PERSONAL_PRONOUNS.get(word) in {"MALE", "FEMALE"} and chained[1] == SpeakerType.person:
+        chained = _the_more_salient(index, book, genders, head, chained)
     if chained:
         return chained[0], chained[1], f"coreference of '{head.original_text}' ({cue.rule})"
     # 4. the most recent compatible name before the mention ("the senator", "he"); a noun
@@ -367,6 +371,11 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     )):
         # "the Leeds captain" is someone at Leeds and "the lawyer for Jane Doe" someone
         # acting for her, not whoever was named last
+        return _described(index, book, cue, ref, head)
+    # "The victim's mother", "his lawyer": someone known by whose they are, not whoever was named
+    # last; and "officers" or "the artists" are never the one person named last
+    owned = bool(tree.kids(ref.index, "nmod:poss")) and head.pos.startswith("NN")
+    if owned or (head.pos == "NNS" and head.lemma.lower() not in ORGANISATION_NOUNS):
         return _described(index, book, cue, ref, head)
     if word in PERSONAL_PRONOUNS or (head.pos.startswith("NN") and not group_of_people and _may_be_speaker_noun(index, ref, head)):
         want = _wanted_type(head)
@@ -571,6 +580,7 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
         return None
     chain, own = found
     mine = PERSONAL_PRONOUNS.get(own.text.lower())
+    own_head = index.token(ref)
     if mine in {"MALE", "FEMALE"}:
         # a chain whose other pronouns are mostly of the other gender has swallowed this
         # one by mistake ("Ortiz ... she ... her ... he wrote")
@@ -597,8 +607,10 @@ def _through_coref(index: DocIndex, book: NameBook, ref: TokenRef):
             book.add_unlisted(name, SpeakerType.organisation, mention.text)
             return name, SpeakerType.organisation
         named = _named_in(index, book, mention.sentence, mention.token_start, mention.token_end - 1, mention.head, mine)
-        if named and mine == "PLURAL" and named[1] == SpeakerType.person:
-            continue  # "they" is never one person
+        if named and (mine == "PLURAL" or own_head.pos == "NNS") and named[1] == SpeakerType.person:
+            continue  # "they" and "the judges" are never one person
+        if named and mine in {"MALE", "FEMALE"} and named[1] == SpeakerType.organisation:
+            continue  # nor is "he" a company
         if named and mine in {"MALE", "FEMALE"} and book.genders.get(named[0], mine) != mine:
             continue  # "she" in a chain that slipped onto "Bill Clinton"
         if named:
@@ -685,6 +697,41 @@ def _most_recent(index: DocIndex, book: NameBook, genders: dict[str, str], befor
         if orgs:
             return max(orgs, key=lambda n: counts[n]), SpeakerType.organisation
     return fallback
+
+
+def _the_more_salient(index: DocIndex, book: NameBook, genders: dict[str, str], pronoun, chained: tuple[str, SpeakerType]):
+    """Coref's person for "he"/"she", or the last person of that gender named before it when
+    that one has been the subject of more clauses lately. CoreNLP's chains slip in long
+    features: a profile whose standfirst names the director once gets "she says" twenty
+    paragraphs on tied to him, not to the actor the profile is about; 'Trump campaign
+    spokesman Jason Miller told The Washington Post that ... "We don't have the exact
+    legislation written down," he said' is Miller's, not Trump's."""
+    recent = _most_recent(index, book, genders, pronoun.start, SpeakerType.person, PERSONAL_PRONOUNS[pronoun.word.lower()])
+    if not recent or recent[0] == chained[0]:
+        return chained
+    subjects = _recent_subjects(index, book, pronoun.start)
+    return recent if subjects.get(recent[0], 0) > subjects.get(chained[0], 0) else chained
+
+
+def _recent_subjects(index: DocIndex, book: NameBook, before: int) -> dict[str, int]:
+    """How often each person or body was the subject of a clause outside quotes in the
+    SALIENCE_PARAGRAPHS paragraphs before a position: who the passage is about."""
+    start_para = index.sentences[index.sentence_at(before)].paragraph
+    counts: dict[str, int] = {}
+    for entity in index.entities:
+        if entity.start >= before:
+            break
+        if start_para - index.sentences[entity.sentence].paragraph > SALIENCE_PARAGRAPHS:
+            continue
+        tree = index.trees[entity.sentence]
+        if not any(tree.relation(i).startswith("nsubj") for i in range(entity.token_start, entity.token_end)):
+            continue
+        if index.in_quote(index.sentences[entity.sentence].tokens[entity.token_start]):
+            continue
+        canonical = book.canonical_for_entity(entity)
+        if canonical:
+            counts[canonical] = counts.get(canonical, 0) + 1
+    return counts
 
 
 def _mention_counts(index: DocIndex, book: NameBook) -> dict[str, int]:

@@ -98,6 +98,11 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('The UN High Commissioner for Human Rights, Volker Hahn, on Friday called for action on behalf of stranded sailors.\n\n'
+     '"Many are unaccounted for," said Anna Berg, spokesperson for the High Commissioner.\n\n'
+     'Ships have been attacked for months.\n\nPorts remain closed.\n\nFood is running short.\n\n'
+     'The High Commissioner called on all parties "to urgently ensure the protection of stranded seafarers".',
+     "to urgently ensure", "Volker Hahn", None),
     ('Police chief Michael Webb said the suspect fled on foot. "We got her, we got her!" officers shouted as they '
      'carried the girl out.', "We got her", "officers", None),
     ('Detective Michael Webb said the girl was found on Sunday. The victim\'s mother called her "brave, strong, and smart."',

@@ -348,10 +348,16 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         return _described(index, book, cue, ref, head)
     # 3. "the minister added" right after "Foreign Minister Wang Yi met ...": the last person
     # the article gave that title; then coref links the pronoun or description to a name
-    if head.pos == "NN" and _is_title(head):
+    # ("The High Commissioner called on States ..." eleven paragraphs after "The UN High
+    # Commissioner for Human Rights, Volker Türk": the one person given that title)
+    definite_title = head.pos == "NNP" and any(tokens[d].lemma.lower() == "the" for d in tree.kids(ref.index, "det"))
+    if (head.pos == "NN" or definite_title) and _is_title(head):
         titled = _last_titled(index, book, cue, head)
         if titled:
             return titled, SpeakerType.person, f"the last person titled '{head.original_text}' before it ({cue.rule})"
+        titled = _the_one_titled(book, head) if definite_title else None
+        if titled:
+            return titled, SpeakerType.person, f"'{head.original_text}', a title the article gives only {titled} ({cue.rule})"
     chained = _through_coref(index, book, ref)
     if chained and PERSONAL_PRONOUNS.get(word) in {"MALE", "FEMALE"} and chained[1] == SpeakerType.person:
         chained = _the_more_salient(index, book, genders, head, chained)
@@ -540,7 +546,7 @@ def _last_titled(index: DocIndex, book: NameBook, cue: Cue, head) -> str | None:
         name = book.canonical_for_entity(entity)
         if not name or book.speakers[name].type != SpeakerType.person:
             continue
-        if any(set(words) <= role for role in book.speakers[name].role_words()):
+        if book.speakers[name].holds_title(_TITLE_ABBREVIATIONS.get(head.word.lower(), head.word.lower()).split()[-1], set(words)):
             return name
     return None
 
@@ -550,7 +556,7 @@ def _the_one_titled(book: NameBook, head) -> str | None:
     Ampadu"), or None when nobody or several have it."""
     word = head.word.lower()
     titled = [s.name for s in book.speakers.values() if s.type == SpeakerType.person
-              and any(word in role for role in s.role_words())]
+              and s.holds_title(word)]
     return titled[0] if len(titled) == 1 else None
 
 

@@ -65,15 +65,25 @@ class Speaker:
     aliases: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)
 
-    def role_words(self) -> list[set[str]]:
-        """The words of each role, lowercased: [{"foreign", "minister"}]."""
-        return [set(re.findall(r"[\w-]+", role.lower())) for role in self.roles]
+    def holds_title(self, title_word: str, words: set[str] | None = None) -> bool:
+        """Whether a role of this speaker is this title: its word stands before the role's
+        first preposition ("the High Commissioner" is not the "Spokesperson for the High
+        Commissioner") and, given ``words``, the role holds them all ("the foreign minister")."""
+        for role in self.roles:
+            all_words = re.findall(r"[\w-]+", role.lower())
+            title = all_words[: next((i for i, w in enumerate(all_words) if w in _ROLE_PREPOSITIONS), len(all_words))]
+            if title_word in title and (words is None or words <= set(all_words)):
+                return True
+        return False
 
     def add_role(self, role: str) -> None:
         role = role.strip(" ,;:-—–")
         role = without_article(role)
         if role and len(role) <= 120 and role.lower() not in (r.lower() for r in self.roles):
             self.roles.append(role)
+
+
+_ROLE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "in", "with", "from", "on"})
 
 
 class NameBook:

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from quotes.attribution.lexicon import ROLE_NOUNS
 from quotes.models import CorefChain, CorefMention, Document, EntityMention, QuoteSpan, Sentence, Token
 
 
@@ -227,7 +228,9 @@ def _untagged_names(document: Document) -> list[EntityMention]:
     found = []
     for sentence, i, j in runs:
         key = " ".join(t.word for t in sentence.tokens[i:j])
-        if counts[key] >= 2 and any(c.islower() for c in key) and key.lower() not in _NOT_NAMES:
+        # (a title is not a name however often it recurs: "The High Commissioner called on ...")
+        if counts[key] >= 2 and any(c.islower() for c in key) and key.lower() not in _NOT_NAMES \
+                and sentence.tokens[j - 1].lemma.lower() not in ROLE_NOUNS:
             toks = sentence.tokens[i:j]
             found.append(
                 EntityMention(

@@ -98,6 +98,11 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('Two soldiers were killed in a helicopter crash, the US military said in a statement on Wednesday.\n\n'
+     '"The cause of the crash is under investigation," the statement said.', "cause of the crash", "US military", None),
+    ('In its latest annual report, the Harbor Commission cut its forecast. Koen Mertens, an economist, told the BBC\'s '
+     'World Business Report that prices would fall.\n\nHowever, the report warned: "It remains to be seen whether '
+     'demand will recover."', "remains to be seen", "Harbor Commission", None),
     ('The UN High Commissioner for Human Rights, Volker Hahn, on Friday called for action on behalf of stranded sailors.\n\n'
      '"Many are unaccounted for," said Anna Berg, spokesperson for the High Commissioner.\n\n'
      'Ships have been attacked for months.\n\nPorts remain closed.\n\nFood is running short.\n\n'

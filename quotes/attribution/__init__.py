@@ -25,7 +25,7 @@ from quotes.attribution.lexicon import (
     SPOKES_NOUNS,
 )
 from quotes.attribution.names import NameBook, clean_name, without_article
-from quotes.attribution.rules import SIEVE, Cue, QuoteContext, looks_like_speech, mention_span
+from quotes.attribution.rules import SIEVE, Cue, QuoteContext, looks_like_speech, mention_span, subject_of
 from quotes.attribution.syntax import DocIndex, TokenRef, case_words, is_nickname
 from quotes.models import ArticleSpeaker, Attribution, Document, QuoteSpan, QuoteType, SpeakerType
 from quotes.quotefinder import find_quotes
@@ -503,8 +503,54 @@ def _unlisted_full_name(index: DocIndex, book: NameBook, sentence: int, first: i
     return name, SpeakerType.person
 
 
+def _issuer_of_the_document(index: DocIndex, book: NameBook, ref: TokenRef, head):
+    """'"...," the statement said' after 'the US military said in a statement': the one who
+    issued the document the article mentioned before, read where it was first mentioned: the
+    subject of the verb it hangs on ("said in a statement", "In its latest report, the OECD
+    cut ..."), its author ("a report by the OECD") or its named owner ("Bell's statement")."""
+    tree = index.trees[ref.sentence]
+    tokens = index.sentences[ref.sentence].tokens
+    if not any(tokens[d].lemma.lower() in {"the", "this", "that"} for d in tree.kids(ref.index, "det")):
+        return None
+    start_para = index.sentences[ref.sentence].paragraph
+    lemma = head.lemma.lower()
+    for s in range(ref.sentence, -1, -1):
+        if start_para - index.sentences[s].paragraph > RECENCY_PARAGRAPHS:
+            break
+        s_tree, s_tokens = index.trees[s], index.sentences[s].tokens
+        for i in range(len(s_tokens) - 1, -1, -1):
+            if (s == ref.sentence and i >= ref.index) or s_tokens[i].lemma.lower() != lemma \
+                    or s_tokens[i].pos not in {"NN", "NNS"} or index.in_quote(s_tokens[i]):
+                continue
+            owners = [m for m in s_tree.kids(i, "nmod") if case_words(s_tree, s_tokens, m) & {"by", "from"}]
+            owners += s_tree.kids(i, "nmod:poss")
+            verb = s_tree.head(i)
+            if verb >= 0 and s_tokens[verb].pos.startswith("VB") and s_tree.relation(i).split(":")[0] in {"obl", "obj"}:
+                subject = subject_of(s_tree, s_tokens, verb)
+                if subject is not None:
+                    owners.append(subject)
+            for owner in owners:
+                first, last = mention_span(s_tree, s_tokens, owner)
+                named = _named_in(index, book, s, first, last, owner)
+                if named:
+                    return named
+                if s_tokens[owner].lemma.lower() in ORGANISATION_NOUNS and s_tokens[owner].pos == "NN":
+                    # "the US military said in a statement", "a group of black parents sent a letter"
+                    for member in s_tree.kids(owner, "nmod"):
+                        if "of" in case_words(s_tree, s_tokens, member):
+                            last = max(last, mention_span(s_tree, s_tokens, member)[1])
+                    text, _, _ = index.span_text(s, first, last)
+                    name = without_article(clean_name(text))
+                    if name:
+                        book.add_unlisted(name, SpeakerType.organisation, text)
+                        return name, SpeakerType.organisation
+    return None
+
+
 def _described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):
     """A speaker the article describes but does not name, kept under the description."""
+    if head.lemma.lower() in DOCUMENT_NOUNS and (issuer := _issuer_of_the_document(index, book, ref, head)):
+        return issuer[0], issuer[1], f"issued the {head.word.lower()} mentioned before ({cue.rule})"
     if not head.pos.startswith("NN") or not (
         _may_be_speaker_noun(index, ref, head) or head.lemma.lower() in DOCUMENT_NOUNS or head.lemma.lower() in ROLE_NOUNS
     ):

@@ -314,6 +314,14 @@ def test_a_capitalised_thing_is_not_a_person_by_first_name(pipeline):
     assert found.speaker is None, (found.speaker, found.rule)
 
 
+def test_a_verb_reporting_its_own_clause_is_not_the_cue_of_the_quote_before(pipeline):
+    text = ('Mr Ricky Yeo, president of a dog charity, said the practice is exploitative. "It is always bad for the dog," '
+            'he said. The Animal Welfare Society is also against it. "Animals have natural coats and should be left '
+            'alone." But vet Kenneth Tong said that he would not consider it cruelty.')
+    [found] = [q for q in _attribute(pipeline, text).quotes if "natural coats" in q.text]
+    assert found.speaker != "Kenneth Tong", (found.speaker, found.rule)
+
+
 def test_the_second_half_of_a_split_quote_is_direct(pipeline):
     text = ('"It is the kind of result that gets people excited," said Priya Natarajan, "but the hard work starts now."')
     [first, second] = _attribute(pipeline, text).quotes

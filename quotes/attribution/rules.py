@@ -911,6 +911,11 @@ def speech_verb_nearby_sentence(ctx: QuoteContext) -> Cue | None:
         tree = index.trees[sentence]
         for i, token in enumerate(tokens):
             if is_speech_verb(token):
+                if sentence > ctx.sentences[-1] and tree.kids(i, "ccomp"):
+                    # 'The SPCA is against it. "Animals have natural coats." But vet Kenneth Tong
+                    # said that he would not consider it cruelty': a verb that reports its own
+                    # clause is not the cue of the quote before it
+                    continue
                 subject = subject_of(tree, tokens, i)
                 if subject is not None and _speaker_ok(ctx, sentence, subject):
                     return _make(ctx, "speech_verb_nearby_sentence", 0.6, sentence, subject, i)

@@ -5,7 +5,11 @@ Two gold formats:
   reference scorer, score.py, reimplemented: quote marks and edge punctuation trimmed,
   symmetric coverage >= min_coverage, greedy one-to-one matching in prediction order; the
   speaker is right when the predicted mention span overlaps a gold source span or the last
-  word of the predicted name occurs in the gold source text.
+  word of the predicted name occurs in the gold source text. That check passes a wrong name
+  whenever the mention is right ("he" -> the wrong man), so where the gold also names every
+  speaker (a ``speaker_canonical`` field, null for unnamed ones), a stricter score asks for
+  the right name: the last word of the predicted name among the gold name's words (or, for
+  an unnamed speaker, the gold source text's).
 - The seeds gold (tests/gold_seeds.json): required quotes count for recall; optional quotes,
   when predicted, count only if their speaker is wrong; negatives attributed to anyone are
   errors.
@@ -46,18 +50,22 @@ class Report:
     n_pred: int = 0
     tp_quote: int = 0
     tp_speaker: int = 0
+    tp_named: int | None = None  # set when the gold names every speaker (speaker_canonical)
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     wrong_speakers: list[str] = field(default_factory=list)
 
     def summary(self) -> dict:
-        return {
+        out = {
             "n_gold": self.n_gold,
             "n_pred": self.n_pred,
             "quote": prf(self.tp_quote, self.n_pred, self.n_gold),
             "quote_and_speaker": prf(self.tp_speaker, self.n_pred, self.n_gold),
             "speaker_acc_on_matched": round(self.tp_speaker / self.tp_quote, 4) if self.tp_quote else 0,
         }
+        if self.tp_named is not None:
+            out["quote_and_named_speaker"] = prf(self.tp_named, self.n_pred, self.n_gold)
+        return out
 
 
 def _context(text: str, a: int, b: int, width: int = 90) -> str:
@@ -73,6 +81,19 @@ def _speaker_ok(pred: dict, gold: dict) -> bool:
     return bool(name) and name[-1] in re.findall(r"[\w\-']+", source)
 
 
+def _words(text: str | None) -> list[str]:
+    return re.findall(r"[\w\-']+", (text or "").lower())
+
+
+def _name_ok(pred: dict, gold: dict) -> bool:
+    """The predicted canonical name is the gold's (see the module docstring)."""
+    name = (pred.get("speaker") or "").lower().split()
+    expected = gold.get("speaker_canonical") or gold.get("source_text")
+    if not expected:
+        return not name
+    return bool(name) and name[-1] in _words(expected)
+
+
 def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str | Path, min_coverage: float = 0.8) -> Report:
     gold: dict[str, list[dict]] = defaultdict(list)
     for line in Path(gold_path).read_text(encoding="utf-8").splitlines():
@@ -84,6 +105,8 @@ def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str
     for p in predictions:
         by_doc[p["doc_id"]].append(p)
     report = Report()
+    if gold and all("speaker_canonical" in g for golds in gold.values() for g in golds):
+        report.tp_named = 0
     for doc in sorted(set(gold) | set(by_doc)):
         text = (Path(texts_dir) / f"{doc}.txt").read_text(encoding="utf-8")
         golds, preds = gold.get(doc, []), by_doc.get(doc, [])
@@ -103,6 +126,8 @@ def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str
             if best is not None and best_cov >= min_coverage:
                 used.add(best)
                 report.tp_quote += 1
+                if report.tp_named is not None and _name_ok(p, golds[best]):
+                    report.tp_named += 1
                 if _speaker_ok(p, golds[best]):
                     report.tp_speaker += 1
                 else:

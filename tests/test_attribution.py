@@ -98,6 +98,10 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('President Zorvak met Prime Minister Anna Lindqvist in Stockholm on Monday.\n\nPresident Zorvak hailed the '
+     '"long-established friendly" ties between the two countries.\n\nMs Lindqvist said the visit was meant to "relaunch" '
+     'the relationship.\n\n"Both sides face important opportunities for mutual development," he said.',
+     "Both sides face", "Zorvak", None),
     ('Two soldiers were killed in a helicopter crash, the US military said in a statement on Wednesday.\n\n'
      '"The cause of the crash is under investigation," the statement said.', "cause of the crash", "US military", None),
     ('In its latest annual report, the Harbor Commission cut its forecast. Koen Mertens, an economist, told the BBC\'s '

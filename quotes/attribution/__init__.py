@@ -24,7 +24,7 @@ from quotes.attribution.lexicon import (
     ROLE_NOUNS,
     SPOKES_NOUNS,
 )
-from quotes.attribution.names import NameBook, clean_name, without_article
+from quotes.attribution.names import TITLE_GENDERS, NameBook, clean_name, without_article
 from quotes.attribution.rules import SIEVE, Cue, QuoteContext, looks_like_speech, mention_span, subject_of
 from quotes.attribution.syntax import DocIndex, TokenRef, case_words, is_nickname
 from quotes.models import ArticleSpeaker, Attribution, Document, QuoteSpan, QuoteType, SpeakerType
@@ -758,9 +758,10 @@ def _the_more_salient(index: DocIndex, book: NameBook, genders: dict[str, str], 
     paragraphs on tied to him, not to the actor the profile is about; 'Trump campaign
     spokesman Jason Miller told The Washington Post that ... "We don't have the exact
     legislation written down," he said' is Miller's, not Trump's."""
-    recent = _most_recent(index, book, genders, pronoun.start, SpeakerType.person, PERSONAL_PRONOUNS[pronoun.word.lower()])
-    if not recent or recent[0] == chained[0]:
-        return chained
+    gender = PERSONAL_PRONOUNS[pronoun.word.lower()]
+    recent = _most_recent(index, book, genders, pronoun.start, SpeakerType.person, gender)
+    if not recent or recent[0] == chained[0] or genders.get(recent[0]) != gender:
+        return chained  # only for someone known to be a "she" ("Giorgia" is not in CoreNLP's lists)
     subjects = _recent_subjects(index, book, pronoun.start)
     return recent if subjects.get(recent[0], 0) > subjects.get(chained[0], 0) else chained
 
@@ -826,12 +827,28 @@ def _genders(index: DocIndex, book: NameBook) -> dict[str, str]:
             if pronoun in {"MALE", "FEMALE"}:
                 votes = from_pronouns.setdefault(name, {})
                 votes[pronoun] = votes.get(pronoun, 0) + 1
+    # "Ms Meloni", "Mr Xi": the honorific says it outright, over any chain's pronouns (and
+    # CoreNLP's name lists do not know every first name)
+    from_titles: dict[str, dict[str, int]] = {}
+    for entity in index.entities:
+        if entity.ner != "PERSON":
+            continue
+        tokens = index.sentences[entity.sentence].tokens
+        # the honorific inside the mention ("Ms Meloni" tagged whole) or right before it
+        words = [tokens[entity.token_start].word] + ([tokens[entity.token_start - 1].word] if entity.token_start else [])
+        gender = next((TITLE_GENDERS[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in TITLE_GENDERS), None)
+        # (not where the name is one two people share: "Ms Taylor" is the question, not the answer)
+        name = book.canonical_for_entity(entity) if gender and not book.is_shared(entity) else None
+        if name:
+            votes = from_titles.setdefault(name, {})
+            votes[gender] = votes.get(gender, 0) + 1
+
     def clear(votes: dict[str, int]) -> str | None:
         ranked = sorted(votes.values(), reverse=True)
         return max(votes, key=votes.get) if ranked and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]) else None
 
-    genders = {}
-    for name in set(from_names) | set(from_pronouns):
+    genders = {name: gender for name, votes in from_titles.items() if (gender := clear(votes))}
+    for name in (set(from_names) | set(from_pronouns)) - set(genders):
         by_name, by_pronouns = clear(from_names.get(name, {})), clear(from_pronouns.get(name, {}))
         if by_name and by_pronouns and by_name != by_pronouns:
             continue  # "Taylor Swift" is a man's name to CoreNLP; the article's "she" says otherwise

@@ -16,7 +16,8 @@ from quotes.attribution.lexicon import HONORIFICS, SPEAKER_NER
 from quotes.attribution.syntax import DocIndex
 from quotes.models import EntityMention, SpeakerType
 
-_TITLE_GENDER = {"mr": "MALE", "mrs": "FEMALE", "ms": "FEMALE", "miss": "FEMALE"}
+TITLE_GENDERS = {"mr": "MALE", "mrs": "FEMALE", "ms": "FEMALE", "miss": "FEMALE", "sir": "MALE", "dame": "FEMALE",
+                 "lord": "MALE", "lady": "FEMALE"}
 
 # how many paragraphs back a full name still decides which of two people a shared short name means
 _JUST_WRITTEN = 1
@@ -162,9 +163,13 @@ class NameBook:
         latest, name = max((max((p for p in self._written_at[c] if p <= paragraph), default=-1), c) for c in shared)
         if latest >= 0 and latest >= paragraph - _JUST_WRITTEN:
             return name
-        title = _TITLE_GENDER.get(entity.text.split()[0].lower().rstrip("."))
+        title = TITLE_GENDERS.get(entity.text.split()[0].lower().rstrip("."))
         fitting = [c for c in shared if title and self.genders.get(c) == title]
         return fitting[0] if len(fitting) == 1 else self.canonical(entity.text)
+
+    def is_shared(self, entity: EntityMention) -> bool:
+        """Whether the mention is a short name two people share ("Taylor")."""
+        return bool(self._shared.get(clean_name(entity.text).lower()))
 
     def person_named_by_word(self, word: str) -> str | None:
         """The one person whose canonical name has this word first or last ("Trump")."""

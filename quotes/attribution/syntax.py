@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from quotes.attribution.lexicon import ROLE_NOUNS
+from quotes.attribution.lexicon import HONORIFICS, ROLE_NOUNS
 from quotes.models import CorefChain, CorefMention, Document, EntityMention, QuoteSpan, Sentence, Token
 
 
@@ -231,11 +231,14 @@ def _untagged_names(document: Document) -> list[EntityMention]:
         # (a title is not a name however often it recurs: "The High Commissioner called on ...")
         if counts[key] >= 2 and any(c.islower() for c in key) and key.lower() not in _NOT_NAMES \
                 and sentence.tokens[j - 1].lemma.lower() not in ROLE_NOUNS:
+            ner = "ORGANIZATION"
+            if j - i > 1 and sentence.tokens[i].lemma.lower() in HONORIFICS:
+                i, ner = i + 1, "PERSON"  # "President Xi" (NER left "Xi" untagged): a person with a title
             toks = sentence.tokens[i:j]
             found.append(
                 EntityMention(
                     sentence=sentence.index, token_start=i, token_end=j, start=toks[0].start,
-                    end=toks[-1].end, text=document.text[toks[0].start : toks[-1].end], ner="ORGANIZATION",
+                    end=toks[-1].end, text=document.text[toks[0].start : toks[-1].end], ner=ner,
                 )
             )
     return found

@@ -98,6 +98,8 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('A 2019 study by the Harbor Institute found that the program was "a total failure."',
+     "a total failure", "Harbor Institute", "speech_verb_with_subject"),
     ('President Zorvak met Prime Minister Anna Lindqvist in Stockholm on Monday.\n\nPresident Zorvak hailed the '
      '"long-established friendly" ties between the two countries.\n\nMs Lindqvist said the visit was meant to "relaunch" '
      'the relationship.\n\n"Both sides face important opportunities for mutual development," he said.',

@@ -277,7 +277,7 @@ def speech_verb_with_subject(ctx: QuoteContext) -> Cue | None:
         # a speech noun with an owner between the verb and the quote says whose words they are
         owned = [ancestors[n] for n in ancestors if is_speech_noun(tokens[n]) and _speech_noun_owners(ctx, sentence, n)]
         for i in _cue_tokens(ctx, sentence):
-            if not is_speech_verb(tokens[i]):
+            if not is_speech_verb(tokens[i]) and not _a_document_finding(tree, tokens, i):
                 continue
             if owned and i in ancestors and ancestors[i] > min(owned):
                 continue
@@ -295,6 +295,19 @@ def speech_verb_with_subject(ctx: QuoteContext) -> Cue | None:
         return None
     _, sentence, subject, verb = best
     return _make(ctx, "speech_verb_with_subject", 0.9 if governing else 0.8, sentence, subject, verb)
+
+
+_FINDING_VERBS = frozenset({"find", "show", "determine", "estimate", "conclude", "reveal", "say", "state", "warn"})
+
+
+def _a_document_finding(tree: Tree, tokens: list[Token], verb: int) -> bool:
+    """'A Government Accountability Office report released last year found that the agency
+    could not be sure the money was not coming from "the drug trade"': what a report, study or
+    audit found is its statement ("police found the car" is not)."""
+    if not tokens[verb].pos.startswith("VB") or tokens[verb].lemma.lower() not in _FINDING_VERBS:
+        return False
+    return any(tokens[s].lemma.lower() in DOCUMENT_NOUNS | {"audit", "review", "analysis", "investigation", "inquiry", "research"}
+               for s in tree.kids(verb, "nsubj"))
 
 
 def _outermost_report(ctx: QuoteContext, governors: list[tuple[int, int, int, int]]):

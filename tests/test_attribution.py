@@ -98,6 +98,9 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('Actor Maya Lind grew up in Ohio. "I was not a good student," she says.\n\nHow social was she? Suspended?\n\n'
+     '"Um. Not for more than a couple of days. There were suspensions."', "Not for more than", "Maya Lind",
+     "answer_to_the_question_before"),
     ('A 2019 study by the Harbor Institute found that the program was "a total failure."',
      "a total failure", "Harbor Institute", "speech_verb_with_subject"),
     ('President Zorvak met Prime Minister Anna Lindqvist in Stockholm on Monday.\n\nPresident Zorvak hailed the '

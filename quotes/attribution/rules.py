@@ -863,6 +863,31 @@ def _signature_closing_the_paragraph(ctx: QuoteContext) -> int | None:
     return found.start(1)
 
 
+def answer_to_the_question_before(ctx: QuoteContext) -> Cue | None:
+    """An interview written up as questions and answers: 'How social was she? Suspended?'
+    then the paragraph '"Um. Not for more than a couple of days."': a quote that opens its
+    paragraph right after a paragraph of the writer's own question is the answer of the one
+    the question asks about ("she", "he" or a name in it)."""
+    index = ctx.index
+    q = ctx.quote
+    paragraphs = index.doc.paragraphs
+    if q.paragraph <= 0 or q.paragraph >= len(paragraphs) or not looks_like_speech(q):
+        return None
+    para = paragraphs[q.paragraph]
+    if index.text[para.start : q.outer_start].strip():
+        return None  # the quote does not open its paragraph
+    before = paragraphs[q.paragraph - 1]
+    text = index.text[before.start : before.end].rstrip()
+    if not text.endswith("?") or before.first_sentence < 0 or any(mark in text for mark in "\"“”"):
+        return None
+    for sentence in range(before.first_sentence, before.last_sentence + 1):
+        for token in index.sentences[sentence].tokens:
+            if token.word.lower() in {"she", "he"} or (
+                    index.entity(sentence, token.index) is not None and index.entity(sentence, token.index).ner == "PERSON"):
+                return _make(ctx, "answer_to_the_question_before", 0.55, sentence, token.index, None)
+    return None
+
+
 def colon_paragraph_before(ctx: QuoteContext) -> Cue | None:
     """A quote that opens its own paragraph after a paragraph ending with a colon:
     'Zhang commented:' / 'Ion Stoica, co-founder and executive chair of Databricks:'
@@ -1049,6 +1074,7 @@ SIEVE = (
     speech_verb_earlier_in_the_sentence,
     speech_noun_before_colon,
     colon_paragraph_before,
+    answer_to_the_question_before,
     according_to,
     words_of_in_the_next_sentence,
     name_and_colon,

@@ -1012,6 +1012,10 @@ def subject_of_the_sentence_before(ctx: QuoteContext) -> Cue | None:
         entity = index.entity(before, subject)
         if (entity is not None and entity.ner == "PERSON") or tokens[subject].word.lower() in {"he", "she"}:
             return _make(ctx, "subject_of_the_sentence_before", 0.5, before, subject, root)
+        # 'Her expression fixes. "That's the past."': the face or voice is its owner's
+        owner = next((o for o in tree.kids(subject, "nmod:poss") if tokens[o].word.lower() in {"his", "her"}), None)
+        if owner is not None:
+            return _make(ctx, "subject_of_the_sentence_before", 0.45, before, owner, root)
     # 'But for Parata and his family the slow, painful deaths are personal. ¶ "It's very
     # emotional ..."': the one person that sentence names, with less confidence
     people = {e.text: e for e in index.entities if e.sentence == before and e.ner == "PERSON"}

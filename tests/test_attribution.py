@@ -98,6 +98,9 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('Prince Rolf, the king\'s younger brother, gave a television interview on Saturday.\n\n"He is not entitled to any '
+     'immunity," said one legal expert.\n\n"His friendship with the banker is under investigation," the expert warned.',
+     "His friendship", "one legal expert", None),
     ('Reporters asked Lena Cole about the trial. Her voice drops. "That is the past."', "That is the past", "Lena Cole",
      "subject_of_the_sentence_before"),
     ('Actor Maya Lind grew up in Ohio. "I was not a good student," she says.\n\nHow social was she? Suspended?\n\n'

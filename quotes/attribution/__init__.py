@@ -358,6 +358,11 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         titled = _the_one_titled(book, head) if definite_title else None
         if titled:
             return titled, SpeakerType.person, f"'{head.original_text}', a title the article gives only {titled} ({cue.rule})"
+    # 'said one legal expert' ... '"...," the expert warned': the one described just before
+    if head.pos in {"NN", "NNS"} and any(tokens[d].lemma.lower() == "the" for d in tree.kids(ref.index, "det")):
+        same = _described_before(book, head)
+        if same:
+            return same, book.speakers[same].type, f"the {head.word.lower()} described before ({cue.rule})"
     chained = _through_coref(index, book, ref)
     if chained and PERSONAL_PRONOUNS.get(word) in {"MALE", "FEMALE"} and chained[1] == SpeakerType.person:
         chained = _the_more_salient(index, book, genders, head, chained)
@@ -544,6 +549,16 @@ def _issuer_of_the_document(index: DocIndex, book: NameBook, ref: TokenRef, head
                     if name:
                         book.add_unlisted(name, SpeakerType.organisation, text)
                         return name, SpeakerType.organisation
+    return None
+
+
+def _described_before(book: NameBook, head) -> str | None:
+    """The latest unnamed speaker kept under a description with this noun at its end ("one
+    legal expert" for "the expert")."""
+    for name, speaker in reversed(book.speakers.items()):
+        if speaker.type != SpeakerType.person and name.lower().split()[-1:] in ([head.word.lower()], [head.lemma.lower()]) \
+                and len(name.split()) > 1:
+            return name
     return None
 
 

@@ -359,7 +359,8 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         if titled:
             return titled, SpeakerType.person, f"'{head.original_text}', a title the article gives only {titled} ({cue.rule})"
     # 'said one legal expert' ... '"...," the expert warned': the one described just before
-    if head.pos in {"NN", "NNS"} and any(tokens[d].lemma.lower() == "the" for d in tree.kids(ref.index, "det")):
+    if head.pos in {"NN", "NNS"} and head.lemma.lower() not in DOCUMENT_NOUNS and any(
+            tokens[d].lemma.lower() == "the" for d in tree.kids(ref.index, "det")):
         same = _described_before(book, head)
         if same:
             return same, book.speakers[same].type, f"the {head.word.lower()} described before ({cue.rule})"
@@ -556,7 +557,7 @@ def _described_before(book: NameBook, head) -> str | None:
     """The latest unnamed speaker kept under a description with this noun at its end ("one
     legal expert" for "the expert")."""
     for name, speaker in reversed(book.speakers.items()):
-        if speaker.type != SpeakerType.person and name.lower().split()[-1:] in ([head.word.lower()], [head.lemma.lower()]) \
+        if speaker.type == SpeakerType.unknown and name.lower().split()[-1:] in ([head.word.lower()], [head.lemma.lower()]) \
                 and len(name.split()) > 1:
             return name
     return None

@@ -87,11 +87,14 @@ def _words(text: str | None) -> list[str]:
 
 def _name_ok(pred: dict, gold: dict) -> bool:
     """The predicted canonical name is the gold's (see the module docstring)."""
-    name = (pred.get("speaker") or "").lower().split()
+    name = [w for w in _words(pred.get("speaker")) if w not in _NAME_SUFFIXES]
     expected = gold.get("speaker_canonical") or gold.get("source_text")
     if not expected:
         return not name
     return bool(name) and name[-1] in _words(expected)
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James Kennedy Jr." is a Kennedy
 
 
 def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str | Path, min_coverage: float = 0.8) -> Report:

@@ -67,3 +67,13 @@ def test_surname_match_against_the_gold_source_text(tmp_path):
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     summary = score_polnear(gold, [_pred("We will rebuild the bridge,", "Ann Cole", None)], tmp_path / "text").summary()
     assert summary["quote_and_speaker"]["F1"] == 1.0
+
+
+def test_a_named_speaker_is_matched_on_the_surname_not_a_suffix(tmp_path):
+    gold = _gold(tmp_path, named=True)
+    records = [json.loads(line) for line in gold.read_text().splitlines()]
+    records[1]["speaker_canonical"] = "Tom Hale Jr."
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    predictions = [_pred("It is a waste of money,", "Tom Hale Jr.", _span("Tom Hale"))]
+    summary = score_polnear(gold, predictions, tmp_path / "text").summary()
+    assert summary["quote_and_named_speaker"]["P"] == 1.0

@@ -46,6 +46,7 @@ def attribute_document(document: Document, title: str | None = None) -> tuple[li
     _collect_roles(index, book)
     genders = _genders(index, book)
     book.genders = genders  # "Ms Taylor" then means the Taylor who is a woman
+    index.mention_counts = _mention_counts(index, book)  # once: every pronoun looks at them
     attributions: list[Attribution] = []
     spoken: list[Attribution] = []  # attributed so far, for continuation
     used_speakers: set[str] = set()
@@ -598,13 +599,7 @@ def _last_titled(index: DocIndex, book: NameBook, cue: Cue, head) -> str | None:
     words = " ".join(_TITLE_ABBREVIATIONS.get(w, w) for w in words).split()
     if not words:
         return None
-    mention_start = head.start
-    start_para = index.sentences[cue.mention.sentence].paragraph
-    for entity in sorted(index.entities, key=lambda e: e.start, reverse=True):
-        if entity.start >= mention_start:
-            continue
-        if start_para - index.sentences[entity.sentence].paragraph > RECENCY_PARAGRAPHS:
-            break
+    for entity in reversed(index.entities_in_paragraphs_before(head.start, RECENCY_PARAGRAPHS)):
         name = book.canonical_for_entity(entity)
         if not name or book.speakers[name].type != SpeakerType.person:
             continue
@@ -733,15 +728,10 @@ def _most_recent(index: DocIndex, book: NameBook, genders: dict[str, str], befor
     fits. Organisations ("the business", "its developers"): the most often named
     organisation among those named recently, because an article keeps returning to the
     company it is about; with none before, the article's most named organisation."""
-    start_para = index.sentences[index.sentence_at(before)].paragraph
-    counts = _mention_counts(index, book)
+    counts = index.mention_counts
     fallback = None  # the most recent name of the wrong (or doubtful) gender
     recent_orgs: list[str] = []
-    for entity in sorted(index.entities, key=lambda e: e.start, reverse=True):
-        if entity.start >= before:
-            continue
-        if start_para - index.sentences[entity.sentence].paragraph > RECENCY_PARAGRAPHS:
-            break
+    for entity in reversed(index.entities_in_paragraphs_before(before, RECENCY_PARAGRAPHS)):
         if index.in_quote(index.sentences[entity.sentence].tokens[entity.token_start]):
             continue  # "they thought Obama and Michelle saying ...," she said: names in a quote are not her
         canonical = book.canonical_for_entity(entity, gender)
@@ -785,13 +775,8 @@ def _the_more_salient(index: DocIndex, book: NameBook, genders: dict[str, str], 
 def _recent_subjects(index: DocIndex, book: NameBook, before: int) -> dict[str, int]:
     """How often each person or body was the subject of a clause outside quotes in the
     SALIENCE_PARAGRAPHS paragraphs before a position: who the passage is about."""
-    start_para = index.sentences[index.sentence_at(before)].paragraph
     counts: dict[str, int] = {}
-    for entity in index.entities:
-        if entity.start >= before:
-            break
-        if start_para - index.sentences[entity.sentence].paragraph > SALIENCE_PARAGRAPHS:
-            continue
+    for entity in index.entities_in_paragraphs_before(before, SALIENCE_PARAGRAPHS):
         tree = index.trees[entity.sentence]
         if not any(tree.relation(i).startswith("nsubj") for i in range(entity.token_start, entity.token_end)):
             continue

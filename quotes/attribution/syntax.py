@@ -6,7 +6,7 @@ Built once per document (linear in its size) so that every rule is a cheap looku
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from quotes.attribution.lexicon import HONORIFICS, ROLE_NOUNS
@@ -75,6 +75,7 @@ class DocIndex:
         self.trees = [self._tree(s) for s in document.sentences]
         self.entities = [e for e in _split_at_verbs(document) + _untagged_names(document) if not _a_thing_named_like_a_person(document, e)]
         self.entities.sort(key=lambda e: e.start)
+        self._entity_starts = [e.start for e in self.entities]
         self.entity_at: dict[TokenRef, EntityMention] = {}
         for entity in self.entities:
             if all(t.pos.startswith(("PRP", "WP")) for t in document.sentences[entity.sentence].tokens[entity.token_start:entity.token_end]):
@@ -91,6 +92,7 @@ class DocIndex:
                 for i in range(mention.token_start, mention.token_end):
                     self.chain_at.setdefault(TokenRef(mention.sentence, i), (chain, mention))
         self.relays: set[str] = set()  # names used only as channels ("according to the BBC")
+        self.mention_counts: dict[str, int] = {}  # canonical name -> mentions, filled once names are known
         # quoted character ranges, sorted: a token inside any quote is never a cue or a speaker
         # (a nickname inside a name is part of the name: 'Marcia "Cia" Price shouted')
         masks = [q for q in quotes if not is_nickname(self.text, q)]
@@ -140,6 +142,14 @@ class DocIndex:
             if self._quote_starts[j] <= token.start and token.end <= self._quote_ends[j]:
                 return True
         return False
+
+    def entities_in_paragraphs_before(self, char: int, paragraphs: int) -> list[EntityMention]:
+        """The entities that start before ``char`` in its paragraph and the ``paragraphs``
+        before it, in text order: a window found by bisection, so that looking back from every
+        pronoun of a long article stays linear."""
+        paragraph = self.sentences[self.sentence_at(char)].paragraph if self.sentences else 0
+        first = self.doc.paragraphs[max(0, paragraph - paragraphs)].start if self.doc.paragraphs else 0
+        return self.entities[bisect_left(self._entity_starts, first) : bisect_left(self._entity_starts, char)]
 
     def token(self, ref: TokenRef) -> Token:
         return self.sentences[ref.sentence].tokens[ref.index]

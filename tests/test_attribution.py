@@ -98,6 +98,8 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('Protesters marching through the streets chanted "What curfew?" and kept going until nearly 2 a.m. Friday in '
+     'defiance the curfew.', "What curfew", "Protesters", None),
     ('Prince Rolf, the king\'s younger brother, gave a television interview on Saturday.\n\n"He is not entitled to any '
      'immunity," said one legal expert.\n\n"His friendship with the banker is under investigation," the expert warned.',
      "His friendship", "one legal expert", None),

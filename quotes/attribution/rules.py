@@ -707,10 +707,18 @@ def _subject_by_words(before: list[tuple[int, Token]], k: int, sentence: int) ->
         if commas:
             start = commas[0] + 1
     run = []
+    end = start
     for s, t in before[start : start + 5]:
         if not t.pos.startswith(_NP_TAGS) or s != sentence:
             break
         run.insert(0, (s, t))
+        end += 1
+    # "Protesters marching through the streets chanted": the people the participle describes,
+    # not "the streets"
+    if end + 1 < len(before) and before[end][1].pos == "IN" and before[end + 1][1].pos == "VBG" and before[end + 1][0] == sentence:
+        described = _subject_by_words(before, end + 1, sentence)
+        if described is not None:
+            return described
     return _noun_phrase_head(run)
 
 
@@ -729,10 +737,15 @@ def speech_verb_earlier_in_the_sentence(ctx: QuoteContext) -> Cue | None:
             return None
         if is_speech_verb(token) and token.pos in {"VBD", "VBZ", "VBP"}:
             head = _subject_by_words(before, k, sentence)
-            if head and _speaker_ok(ctx, *head) and ctx.index.entity(*head) is not None:
+            if head and _speaker_ok(ctx, *head) and (ctx.index.entity(*head) is not None or _people(ctx.index.token(TokenRef(*head)))):
                 return _make(ctx, "speech_verb_earlier_in_the_sentence", 0.6, head[0], head[1], token.index)
             # "a young woman who suggested that ...": a relative clause's verb; read on
     return None
+
+
+def _people(token: Token) -> bool:
+    """A plural noun for people ("protesters", "residents")."""
+    return token.pos == "NNS" and token.lemma.lower() in PEOPLE_NOUNS
 
 
 def participle_clause_then_subject(ctx: QuoteContext) -> Cue | None:

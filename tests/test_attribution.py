@@ -98,6 +98,10 @@ def test_outlets_and_audiences_are_never_speakers(seed_results):
 # One sentence per construction the sieve has a rule for, through the real server. The
 # sentences are made up for the test; each rule's docstring names the construction.
 CONSTRUCTIONS = [
+    ('"He would be a great senator. Not good, great. One of the brightest members of the entire Congress," '
+     'Rep. Elijah E. Cummings (D-Md.) said in a phone interview.', "One of the brightest", "Elijah E. Cummings", None),
+    ('"This is a big year for our potential United States senator, Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" '
+     'Price (D-Newport News), shouted to the crowd.', "This is a big year", "Marcia", None),
     ('Protesters marching through the streets chanted "What curfew?" and kept going until nearly 2 a.m. Friday in '
      'defiance the curfew.', "What curfew", "Protesters", None),
     ('Prince Rolf, the king\'s younger brother, gave a television interview on Saturday.\n\n"He is not entitled to any '

@@ -602,7 +602,7 @@ def adjacent_speech_verb(ctx: QuoteContext) -> Cue | None:
     the parser made Merkley an apposition), '“...?” Clinton said.' split into its own sentence,
     'said James Acton, a physicist ...', 'Vann R. Newkirk II, a writer for The Atlantic, said'.
     """
-    after = list(_token_stream(ctx, forward=True))
+    after = _without_asides(list(_token_stream(ctx, forward=True, limit=24)))[:12]
     while after and after[0][1].word in {",", "--", "-", "—", "―"}:
         after = after[1:]
     # (a) NAME said  (b) said NAME
@@ -612,8 +612,8 @@ def adjacent_speech_verb(ctx: QuoteContext) -> Cue | None:
             if k + 1 < len(after) and after[k + 1][1].word == ":":
                 return None  # '"... a great leader." Collins said: "It's a great challenge."': the next quote's cue
             if run:
-                head = _noun_phrase_head(run)
-                if head and _speaker_ok(ctx, *head):
+                head = _named_part_of(ctx, run) or _noun_phrase_head(run)
+                if head and head[0] == sentence and _speaker_ok(ctx, *head):
                     return _make(ctx, "adjacent_speech_verb", 0.9, head[0], head[1], token.index)
             following = []
             for s2, t2 in after[k + 1 :]:
@@ -622,7 +622,7 @@ def adjacent_speech_verb(ctx: QuoteContext) -> Cue | None:
                 else:
                     break
             head = _noun_phrase_head(following)
-            if head and _speaker_ok(ctx, *head):
+            if head and head[0] == sentence and _speaker_ok(ctx, *head):
                 return _make(ctx, "adjacent_speech_verb", 0.9, head[0], head[1], token.index)
             return None
         if token.pos.startswith(_NP_TAGS) or token.pos in {"RB", "NNP"}:
@@ -633,6 +633,46 @@ def adjacent_speech_verb(ctx: QuoteContext) -> Cue | None:
         else:
             return None
     return None
+
+
+def _named_part_of(ctx: QuoteContext, run: list[tuple[int, Token]]) -> tuple[int, int] | None:
+    """In 'Marcia "Cia" Price' where the tagger lost "Price" to the nickname, the part of the
+    capitalised run before the verb that NER did tag as a person."""
+    if not run:
+        return None
+    sentence, last = run[-1]
+    if not last.word[:1].isupper() or ctx.index.entity(sentence, last.index) is not None:
+        return None
+    for s, token in reversed(run[:-1]):
+        if not token.word[:1].isupper():
+            return None
+        entity = ctx.index.entity(s, token.index)
+        if entity is not None and entity.ner == "PERSON":
+            return s, entity.token_end - 1
+    return None
+
+
+def _without_asides(stream: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
+    """The tokens after a quote without what sits inside a name: 'Scott's niece, state Del.
+    Marcia "Cia" Price (D-Newport News), shouted': a party label in brackets, a nickname's
+    marks, and the sentence break CoreNLP puts after an abbreviation it does not know
+    ("Del." then ".")."""
+    out: list[tuple[int, Token]] = []
+    depth = 0
+    for sentence, token in stream:
+        if token.word in {"(", "-LRB-"}:
+            depth += 1
+        elif token.word in {")", "-RRB-"}:
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif token.pos in {"``", "''"} and out and out[-1][1].pos == "NNP":
+            continue
+        elif token.word == "." and out and out[-1][1].word.endswith(".") and len(out[-1][1].word) <= 5:
+            continue
+        else:
+            out.append((sentence, token))
+    return out
 
 
 def name_apposition_then_speech_verb(ctx: QuoteContext) -> Cue | None:

@@ -26,7 +26,7 @@ from quotes.attribution.lexicon import (
 )
 from quotes.attribution.names import TITLE_GENDERS, NameBook, clean_name, without_article
 from quotes.attribution.rules import SIEVE, Cue, QuoteContext, looks_like_speech, mention_span, subject_of
-from quotes.attribution.syntax import DocIndex, TokenRef, case_words, is_nickname
+from quotes.attribution.syntax import DocIndex, TokenRef, case_words, determiners, is_nickname
 from quotes.models import ArticleSpeaker, Attribution, Document, QuoteSpan, QuoteType, SpeakerType
 from quotes.quotefinder import find_quotes
 
@@ -342,7 +342,7 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     # an indefinite description introduces someone new ("a spokesman for the company said"),
     # and a modified organisation noun names a body of its own ("the works council"): neither
     # is resolved to whoever was named last
-    indefinite = any(tokens[d].lemma.lower() in {"a", "an", "another", "some"} for d in tree.kids(ref.index, "det")) or any(
+    indefinite = bool(determiners(tree, tokens, ref.index) & {"a", "an", "another", "some"}) or any(
         tokens[d].lemma.lower() == "one" for d in tree.kids(ref.index, "nummod"))  # "one resident, who ..., told the BBC"
     specific_body = head.lemma.lower() in ORGANISATION_NOUNS and bool(tree.kids(ref.index, "compound", "amod"))
     if indefinite or specific_body:
@@ -351,7 +351,7 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
     # the article gave that title; then coref links the pronoun or description to a name
     # ("The High Commissioner called on States ..." eleven paragraphs after "The UN High
     # Commissioner for Human Rights, Volker Türk": the one person given that title)
-    definite_title = head.pos == "NNP" and any(tokens[d].lemma.lower() == "the" for d in tree.kids(ref.index, "det"))
+    definite_title = head.pos == "NNP" and "the" in determiners(tree, tokens, ref.index)
     if (head.pos == "NN" or definite_title) and _is_title(head):
         titled = _last_titled(index, book, cue, head)
         if titled:
@@ -360,8 +360,7 @@ def _resolve(index: DocIndex, book: NameBook, genders: dict[str, str], cue: Cue,
         if titled:
             return titled, SpeakerType.person, f"'{head.original_text}', a title the article gives only {titled} ({cue.rule})"
     # 'said one legal expert' ... '"...," the expert warned': the one described just before
-    if head.pos in {"NN", "NNS"} and head.lemma.lower() not in DOCUMENT_NOUNS and any(
-            tokens[d].lemma.lower() == "the" for d in tree.kids(ref.index, "det")):
+    if head.pos in {"NN", "NNS"} and head.lemma.lower() not in DOCUMENT_NOUNS and "the" in determiners(tree, tokens, ref.index):
         same = _described_before(book, head)
         if same:
             return same, book.speakers[same].type, f"the {head.word.lower()} described before ({cue.rule})"
@@ -517,7 +516,7 @@ def _issuer_of_the_document(index: DocIndex, book: NameBook, ref: TokenRef, head
     cut ..."), its author ("a report by the OECD") or its named owner ("Bell's statement")."""
     tree = index.trees[ref.sentence]
     tokens = index.sentences[ref.sentence].tokens
-    if not any(tokens[d].lemma.lower() in {"the", "this", "that"} for d in tree.kids(ref.index, "det")):
+    if not determiners(tree, tokens, ref.index) & {"the", "this", "that"}:
         return None
     start_para = index.sentences[ref.sentence].paragraph
     lemma = head.lemma.lower()
@@ -802,7 +801,7 @@ def _genders(index: DocIndex, book: NameBook) -> dict[str, str]:
     proper-name mentions with more than a surname (first-name statistics; "Clinton" alone is
     Bill's as much as Hillary's), read mention by mention so that a chain coref merged
     across people does not hide it, and a clear majority of the pronouns in chains that
-    name mostly this person. Unknown when either is split or the two disagree.""" 
+    name mostly this person. Unknown when either is split or the two disagree."""
     from_names: dict[str, dict[str, int]] = {}
     from_pronouns: dict[str, dict[str, int]] = {}
     for chain in index.doc.coref_chains:

@@ -22,7 +22,7 @@ from quotes.attribution.lexicon import (
     SPEECH_VERBS,
 )
 from quotes.attribution.lexicon import GENDERED_NOUNS, ORGANISATION_NOUNS, PEOPLE_NOUNS, ROLE_NOUNS, SPEAKER_NER, SPOKES_NOUNS
-from quotes.attribution.syntax import DocIndex, TokenRef, Tree, case_words
+from quotes.attribution.syntax import DocIndex, TokenRef, Tree, case_words, determiners
 from quotes.models import QuoteSpan, Token
 
 
@@ -458,8 +458,8 @@ def _per_a_source(tree: Tree, tokens: list[Token], i: int) -> bool:
     if not tree.relation(i).startswith("case") or tree.head(i) <= i:
         return False
     source = tree.head(i)
-    return tokens[source].pos in {"NNP", "NNPS"} or bool(tree.kids(source, "nmod:poss")) or any(
-        tokens[d].lemma.lower() in {"the", "a", "an", "this", "that"} for d in tree.kids(source, "det"))
+    return tokens[source].pos in {"NNP", "NNPS"} or bool(tree.kids(source, "nmod:poss")) or bool(
+        determiners(tree, tokens, source) & {"the", "a", "an", "this", "that"})
 
 
 def possessive_speech_noun(ctx: QuoteContext) -> Cue | None:

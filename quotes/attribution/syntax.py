@@ -52,6 +52,11 @@ def case_words(tree: Tree, tokens: list[Token], node: int) -> set[str]:
     return {tokens[c].lemma.lower() for c in tree.kids(node, "case")}
 
 
+def determiners(tree: Tree, tokens: list[Token], node: int) -> set[str]:
+    """The determiners of a noun: {"the"} for "the expert", {"a"} for "a spokesman"."""
+    return {tokens[d].lemma.lower() for d in tree.kids(node, "det")}
+
+
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.]*\s$")
 
 

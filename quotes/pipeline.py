@@ -95,10 +95,16 @@ class Pipeline:
 
     def attribute_many(self, articles: Iterable[Article]) -> Iterator[AttributedArticle | PipelineError]:
         """Results in input order; failures are yielded, never raised."""
+        return self._many(self.attribute, articles)
 
-        def one(article: Article) -> AttributedArticle | PipelineError:
+    def annotate_many(self, articles: Iterable[Article]) -> Iterator[Document | PipelineError]:
+        """CoreNLP Documents in input order; failures are yielded, never raised."""
+        return self._many(self.annotate, articles)
+
+    def _many(self, stage, articles: Iterable[Article]) -> Iterator:
+        def one(article: Article):
             try:
-                return self.attribute(article)
+                return stage(article)
             except PipelineError as error:
                 return error
 

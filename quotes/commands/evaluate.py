@@ -14,7 +14,7 @@ def register(subparsers) -> None:
     p.add_argument("--baseline", choices=["ours", "corenlp"], default="ours",
                    help="corenlp: CoreNLP's own quote annotator, for comparison")
     p.add_argument("--out", help="file to write (default: standard output)")
-    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--workers", type=int, default=2, help="articles annotated at once (one server, that many threads)")
     p.set_defaults(func=cmd_predict)
 
     p = subparsers.add_parser("eval", help="score predictions against gold (PolNeAR JSONL or the seeds gold JSON)")
@@ -61,21 +61,30 @@ def cmd_predict(args) -> int:
     failed = 0
     try:
         with Pipeline(workers=args.workers) as pipeline:
-            for n, path in enumerate(files, start=1):
-                print(f"\r[{n}/{len(files)}] {path.name[:60]:60}", end="", file=sys.stderr, flush=True)
+            doc_id = (lambda path: path.stem) if args.format == "polnear" else (lambda path: path.name)
+            readable = []
+            for path in files:
                 try:
-                    raw = path.read_text(encoding="utf-8")
-                    article = Article.from_text(raw, source=str(path))
-                    if args.baseline == "corenlp":
-                        lines = predictions_for(path.stem if args.format == "polnear" else path.name, raw, None, "corenlp",
-                                                pipeline.annotate(article))
-                    else:
-                        lines = predictions_for(path.stem if args.format == "polnear" else path.name, raw,
-                                                pipeline.attribute(article), "ours")
-                except (OSError, UnicodeDecodeError, PipelineError) as error:
+                    readable.append((path, path.read_text(encoding="utf-8")))
+                except (OSError, UnicodeDecodeError) as error:
                     failed += 1
-                    print(f"\n{path}: {error}", file=sys.stderr)
+                    print(f"{path}: {error}", file=sys.stderr)
+            articles = (Article.from_text(raw, source=str(path)) for path, raw in readable)
+            if args.baseline == "corenlp":
+                results = pipeline.annotate_many(articles)
+            else:
+                results = pipeline.attribute_many(articles)
+            # results come back in input order, `workers` articles annotated at once
+            for n, ((path, raw), result) in enumerate(zip(readable, results), start=1):
+                print(f"\r[{n}/{len(readable)}] {path.name[:60]:60}", end="", file=sys.stderr, flush=True)
+                if isinstance(result, PipelineError):
+                    failed += 1
+                    print(f"\n{result}", file=sys.stderr)
                     continue
+                if args.baseline == "corenlp":
+                    lines = predictions_for(doc_id(path), raw, None, "corenlp", result)
+                else:
+                    lines = predictions_for(doc_id(path), raw, result, "ours")
                 for line in lines:
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
         print(file=sys.stderr)

@@ -13,9 +13,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from quotes.attribution import attribute_document
+from quotes.attribution import attribute_quotes
 from quotes.models import Article, AttributedArticle, Document
 from quotes.nlp import PIPELINE_VERSION, AnnotationCache, AnnotationError, CoreNLP
+from quotes.quotefinder import find_quotes
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,8 @@ class PipelineError(RuntimeError):
 
 
 class Pipeline:
-    """Annotates and attributes articles. One CoreNLP server, started on first need.
+    """Annotates, finds quotes and attributes speakers: ``annotate`` -> ``find_quotes`` ->
+    ``attribute_quotes``. One CoreNLP server, started on first need.
 
     ``workers`` requests run at once against one server with that many threads (measured
     faster than N servers on 2 cores: see bench/results/workers.json).
@@ -87,7 +89,8 @@ class Pipeline:
     def attribute(self, article: Article) -> AttributedArticle:
         document = self.annotate(article)
         try:
-            quotes, speakers = attribute_document(document, title=article.title)
+            spans = find_quotes(document.text)
+            quotes, speakers = attribute_quotes(document, spans, title=article.title)
         except Exception as error:  # a bug in a rule must not sink the whole ingest
             log.exception("attribution failed on %s", article.source)
             raise PipelineError(article.source, f"attribution failed: {type(error).__name__}: {error}") from error

@@ -72,7 +72,9 @@ def _context(text: str, a: int, b: int, width: int = 90) -> str:
     return text[max(0, a - width) : b + width].replace("\n", " ¶ ")
 
 
-def _speaker_ok(pred: dict, gold: dict) -> bool:
+def speaker_matches(pred: dict, gold: dict) -> bool:
+    """The reference check: the mention span overlaps a gold source span, or the last word
+    of the predicted name is in the gold source text."""
     span = pred.get("speaker_span")
     if span and any(overlap(span, g) > 0 for g in gold["source_spans"]):
         return True
@@ -131,7 +133,7 @@ def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str
                 report.tp_quote += 1
                 if report.tp_named is not None and _name_ok(p, golds[best]):
                     report.tp_named += 1
-                if _speaker_ok(p, golds[best]):
+                if speaker_matches(p, golds[best]):
                     report.tp_speaker += 1
                 else:
                     report.wrong_speakers.append(

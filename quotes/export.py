@@ -88,12 +88,12 @@ def write_md(details: Iterable[GroupDetail], out: IO[str]) -> None:
             out.write(f"- “{_md_escape(o.text)}”  \n  {_md_escape(' · '.join(x for x in (where, o.source) if x))}  \n")
             if any(op.op != "equal" for op in o.diff):
                 out.write(f"  diff: {_md_escape(diff_text(o.diff, 'md'))}  \n")
-            out.write(f"  context: {_md_escape(o.context)}  \n  rule: {o.rule} · confidence {o.confidence:.2f}\n")
+            out.write(f"  context: {_md_escape(o.context)}  \n  rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}\n")
         out.write("\n")
 
 
 CSV_FIELDS = ["group_id", "speaker", "role", "canonical", "variant", "diff", "outlet", "title", "date", "source",
-              "context", "type", "rule", "confidence", "wordings", "occurrences", "outlets", "first_seen", "last_seen"]
+              "context", "type", "rule", "resolver", "confidence", "wordings", "occurrences", "outlets", "first_seen", "last_seen"]
 
 
 def write_csv(details: Iterable[GroupDetail], out: IO[str]) -> None:
@@ -103,7 +103,7 @@ def write_csv(details: Iterable[GroupDetail], out: IO[str]) -> None:
         g = d.group
         for o in d.occurrences:
             row = [g.id, g.speaker, d.role, g.canonical, o.text, diff_text(o.diff, "plain"), o.outlet, o.title, o.date,
-                   o.source, o.context, o.type.value, o.rule, f"{o.confidence:.3f}", g.wordings, g.occurrences,
+                   o.source, o.context, o.type.value, o.rule, o.resolver, f"{o.confidence:.3f}", g.wordings, g.occurrences,
                    g.outlets, g.first_seen, g.last_seen]
             writer.writerow([safe_cell(v) for v in row])
 
@@ -156,7 +156,7 @@ def write_html(details: Iterable[GroupDetail], out: IO[str]) -> None:
         for o in d.occurrences:
             where = "<br>".join(e(x) for x in (o.outlet, o.title, o.date, o.source) if x)
             out.write(f"<tr><td>“{e(o.text)}”</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
-                      f"<td>{e(o.rule or '')}<br>{o.confidence:.2f}</td></tr>\n")
+                      f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}</td></tr>\n")
         out.write("</table></section>\n")
     out.write("</body></html>\n")
 
@@ -225,7 +225,7 @@ def write_docx(details: Iterable[GroupDetail], out: IO[bytes]) -> None:
                         run.font.underline = True
                         run.font.color.rgb = RGBColor(0x00, 0x70, 0x00) if op.op != "editorial" else RGBColor(0x99, 0x66, 0x00)
             paragraph(clean(f"Context: {o.context}"))
-            paragraph(clean(f"Rule: {o.rule} · confidence {o.confidence:.2f}"))
+            paragraph(clean(f"Rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}"))
     doc.save(out)
 
 

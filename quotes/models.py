@@ -285,6 +285,7 @@ class Occurrence(Model):
     cue_start: int | None = None
     cue_end: int | None = None
     rule: str | None = None
+    resolver: str | None = None
     confidence: float = 0.0
     context: str = ""
     source: str = ""

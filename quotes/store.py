@@ -174,6 +174,24 @@ def m003_indexes_for_growth(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m004_resolver(db: sqlite_utils.Database) -> None:
+    """Each quote keeps the name of the resolver that turned its mention into the speaker,
+    beside the rule's (older rows: NULL, nothing else changes); the quote sheet shows it."""
+    if "resolver" not in db["quotes"].columns_dict:
+        db.execute("ALTER TABLE quotes ADD COLUMN resolver TEXT")
+    db.execute("DROP VIEW IF EXISTS quote_sheet")
+    db.execute(
+        """CREATE VIEW quote_sheet AS
+        SELECT q.group_id, s.name AS speaker, q.role, g.canonical, q.text AS variant,
+               COALESCE(a.url, a.source) AS source, a.outlet, a.title, a.date, q.context,
+               q.type, q.rule, q.confidence, q.id AS quote_id, a.id AS article_id, q.resolver
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN speakers s ON s.id = q.speaker_id
+        LEFT JOIN quote_groups g ON g.id = q.group_id"""
+    )
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -264,11 +282,12 @@ class Store:
                 speaker_id = self._speaker_id_for(quote.speaker, quote.speaker_type, article.id, "named by the attributor")
             cursor = self.conn.execute(
                 "INSERT OR IGNORE INTO quotes (article_id, start, \"end\", text, normalised, type, speaker_id, role,"
-                " mention, mention_start, mention_end, cue, cue_start, cue_end, rule, evidence, confidence, context)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " mention, mention_start, mention_end, cue, cue_start, cue_end, rule, resolver, evidence, confidence, context)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article.id, quote.start, quote.end, quote.text, grouping.normalise_quote(quote.text),
                  quote.type.value, speaker_id, quote.role, quote.mention, quote.mention_start, quote.mention_end,
-                 quote.cue, quote.cue_start, quote.cue_end, quote.rule, quote.evidence, quote.confidence, quote.context),
+                 quote.cue, quote.cue_start, quote.cue_end, quote.rule, quote.resolver, quote.evidence, quote.confidence,
+                 quote.context),
             )
             if cursor.rowcount:
                 written += 1
@@ -485,7 +504,7 @@ class Store:
         speaker = self.find_speaker(speaker_name)
         speaker_id = speaker.id if speaker else self._speaker_id_for(speaker_name, SpeakerType.person, None, "set by a correction")
         row = self._rows("SELECT text, group_id, article_id FROM quotes WHERE id = ?", (quote_id,))[0]
-        self.conn.execute("UPDATE quotes SET speaker_id = ?, group_id = NULL, rule = 'correction', confidence = 1.0 WHERE id = ?",
+        self.conn.execute("UPDATE quotes SET speaker_id = ?, group_id = NULL, rule = 'correction', resolver = NULL, confidence = 1.0 WHERE id = ?",
                           (speaker_id, quote_id))
         if row["group_id"] is not None:
             self._refresh_group(row["group_id"])
@@ -617,7 +636,7 @@ class Store:
             end=row["end"], type=QuoteType(row["type"]), speaker_id=row["speaker_id"], speaker=row["speaker"],
             role=row["role"], mention=row["mention"], mention_start=row["mention_start"], mention_end=row["mention_end"],
             cue=row["cue"], cue_start=row["cue_start"], cue_end=row["cue_end"], rule=row["rule"],
-            confidence=row["confidence"], context=row["context"], source=row["url"] or row["source"],
+            resolver=row["resolver"], confidence=row["confidence"], context=row["context"], source=row["url"] or row["source"],
             outlet=row["outlet"], title=row["title"], date=row["date"],
             diff=word_diff(canonical, row["text"]) if canonical is not None else [],
         )

@@ -1,10 +1,16 @@
 """Shared fixtures. The NLP fixtures start ONE real CoreNLP server for the whole test run;
-no test of attribution runs on a fake NLP layer."""
+no test of attribution runs on a fake NLP layer: the construction tests read CoreNLP's
+recorded answers for their sentences (tests/fixtures/corenlp/constructions), regenerated
+from the real server with ``QUOTES_RECORD=1 python -m pytest -m constructions``.
+
+Every test that needs the server (through the ``corenlp`` fixture, directly or not) is
+marked ``corenlp``, so ``pytest -m "not corenlp"`` runs the rest without Java."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +18,43 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD_SEEDS = Path(__file__).resolve().parent / "gold_seeds.json"
+RECORDED_CONSTRUCTIONS = Path(__file__).resolve().parent / "fixtures" / "corenlp" / "constructions"
+RECORDING = bool(os.environ.get("QUOTES_RECORD"))
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "corenlp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.corenlp)
+
+
+@pytest.fixture(scope="session")
+def attribute_text(request):
+    """Attributes a made-up text from CoreNLP's recorded answers for it, without Java; with
+    QUOTES_RECORD=1 it asks the real server and records the answers first."""
+    from quotes.attribution import attribute_quotes
+    from quotes.models import Article, AttributedArticle
+    from quotes.nlp.convert import document_from_chunks
+    from quotes.nlp.recorded import load, record_text, text_stem
+    from quotes.nlp.server import PIPELINE_VERSION
+    from quotes.quotefinder import find_quotes
+
+    server = request.getfixturevalue("corenlp") if RECORDING else None
+
+    def attribute(text: str) -> AttributedArticle:
+        article = Article.from_text(text, source="construction.txt")
+        stem = text_stem(article.text)
+        if server is not None:
+            document = document_from_chunks(article.text, record_text(server, article.text, RECORDED_CONSTRUCTIONS, stem),
+                                            PIPELINE_VERSION)
+        elif (RECORDED_CONSTRUCTIONS / f"{stem}.pb.gz").exists():
+            document = load(article.text, RECORDED_CONSTRUCTIONS, stem)
+        else:
+            pytest.fail(f"no recorded CoreNLP answer for {text[:60]!r}: QUOTES_RECORD=1 python -m pytest -m constructions")
+        quotes, speakers = attribute_quotes(document, find_quotes(document.text))
+        return AttributedArticle(article=article, quotes=quotes, speakers=speakers)
+
+    return attribute
 
 
 @pytest.fixture(scope="session")

@@ -180,6 +180,14 @@ class NameBook:
         }
         return found.pop() if len(found) == 1 else None
 
+    def person_by_surname_before(self, word: str, position: int) -> str | None:
+        """The person named in full before ``position`` whose last name is ``word``: of two
+        (Aroha and her brother Tama Ngata), the one written in full last before it."""
+        found = [(self._first_written.get(name, 0), name) for name, s in self.speakers.items()
+                 if s.type == SpeakerType.person and len(name.split()) > 1 and name.split()[-1] == word
+                 and self._first_written.get(name, position) < position]
+        return max(found)[1] if found else None
+
     def speaker(self, name: str) -> Speaker | None:
         return self.speakers.get(name)
 

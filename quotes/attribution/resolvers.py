@@ -102,14 +102,15 @@ class Mention:
     def found(self, name: str | None, kind: SpeakerType, evidence: str, by: str) -> Resolution:
         return Resolution(name, kind, f"{evidence} ({self.cue.rule})", by)
 
-    def kept_as_described(self) -> Resolution:
-        """The speaker the text describes (issuer of a document, one titled person, or the
-        description itself); a Resolution without a name when the noun cannot speak."""
+    def kept_as_described(self, by: str) -> Resolution:
+        """The speaker the text describes: the issuer of a document mentioned before, the one
+        person given that title, or the description itself (resolver ``by``, with the first
+        two as ``by/how``); a Resolution without a name when the noun cannot speak."""
         found = described(self.facts.index, self.facts.book, self.cue, self.ref, self.head)
         if found is None:
-            return Resolution(None, SpeakerType.unknown, f"nobody the description could be ({self.cue.rule})", "kept_as_described")
+            return Resolution(None, SpeakerType.unknown, f"nobody the description could be ({self.cue.rule})", by)
         name, kind, evidence, how = found
-        return Resolution(name, kind, evidence, how)
+        return Resolution(name, kind, evidence, by if how == "kept_as_described" else f"{by}/{how}")
 
 
 def resolve(facts: ArticleFacts, cue: Cue) -> Resolution | None:
@@ -122,7 +123,7 @@ def resolve(facts: ArticleFacts, cue: Cue) -> Resolution | None:
     return None
 
 
-def _named_in_apposition(m: Mention) -> Resolution | None:
+def _named_in_apposition(m: Mention, by: str) -> Resolution | None:
     index, book = m.facts.index, m.facts.book
     from quotes.attribution.context import mention_span
 
@@ -131,7 +132,7 @@ def _named_in_apposition(m: Mention) -> Resolution | None:
         found = named_in(index, book, m.ref.sentence, a_first, a_last, appos) or unlisted_full_name(
             index, book, m.ref.sentence, a_first, appos)
         if found:
-            return m.found(found[0], found[1], "named in an apposition to the mention", "named_in_apposition")
+            return m.found(found[0], found[1], "named in an apposition to the mention", by)
     return None
 
 
@@ -158,7 +159,24 @@ def named_in_apposition_to_a_description(m: Mention) -> Resolution | None:
     """'The environment secretary, Steve Reed, said': the apposition names a described
     speaker, before any name inside the description ('The European Space Agency's director
     general, Josef Aschbacher, posted')."""
-    return _named_in_apposition(m) if m.is_description else None
+    return _named_in_apposition(m, "named_in_apposition_to_a_description") if m.is_description else None
+
+
+@resolver
+def surname_of_a_person_named_before(m: Mention) -> Resolution | None:
+    """'Mallory Stone, a nurse, said ... "We are exhausted," Stone added': a lone capitalised
+    name that is the surname of a person named in full before it is that person, whatever
+    NER made of it (left untagged, or tagged as a place or a body)."""
+    if m.head.pos != "NNP" or m.name_starts != m.cue.mention_last or not m.head.word[:1].isupper():
+        return None
+    entity = m.facts.index.entity(m.ref.sentence, m.ref.index)
+    if entity is not None and (entity.ner == "PERSON" or entity.token_end - entity.token_start > 1):
+        return None  # NER's own person, or a longer name of its own ("Ngata Holdings")
+    person = m.facts.book.person_by_surname_before(m.head.word, m.head.start)
+    if person is None:
+        return None
+    return m.found(person, SpeakerType.person, f"'{m.head.original_text}', the surname of {person} named before",
+                   "surname_of_a_person_named_before")
 
 
 @resolver
@@ -175,7 +193,7 @@ def named_in_the_mention(m: Mention) -> Resolution | None:
 @resolver
 def named_in_apposition_to_a_name(m: Mention) -> Resolution | None:
     """'Sonia Marsh, his attorney, told': a name's own apposition, after the name."""
-    return None if m.is_description else _named_in_apposition(m)
+    return None if m.is_description else _named_in_apposition(m, "named_in_apposition_to_a_name")
 
 
 @resolver
@@ -247,7 +265,7 @@ def someone_new(m: Mention) -> Resolution | None:
     indefinite = bool(m.determiners & {"a", "an", "another", "some"}) or any(
         m.tokens[d].lemma.lower() == "one" for d in m.tree.kids(m.ref.index, "nummod"))
     specific_body = m.lemma in ORGANISATION_NOUNS and bool(m.tree.kids(m.ref.index, "compound", "amod"))
-    return m.kept_as_described() if indefinite or specific_body else None
+    return m.kept_as_described("someone_new") if indefinite or specific_body else None
 
 
 @resolver
@@ -305,7 +323,7 @@ def someone_of_a_named_body(m: Mention) -> Resolution | None:
                     for n in m.tree.kids(m.ref.index, "compound", "nmod:poss"))
     acting_for = any((m.tokens[n].pos.startswith("NNP") or index.entity(m.ref.sentence, n) is not None)
                      and "for" in case_words(m.tree, m.tokens, n) for n in m.tree.kids(m.ref.index, "nmod"))
-    return m.kept_as_described() if of_a_body or acting_for else None
+    return m.kept_as_described("someone_of_a_named_body") if of_a_body or acting_for else None
 
 
 @resolver
@@ -314,7 +332,7 @@ def owned_or_plural_description(m: Mention) -> Resolution | None:
     known by whose they are, or a group, is never the one person named last."""
     owned = bool(m.tree.kids(m.ref.index, "nmod:poss")) and m.head.pos.startswith("NN")
     if owned or (m.head.pos == "NNS" and m.lemma not in ORGANISATION_NOUNS):
-        return m.kept_as_described()
+        return m.kept_as_described("owned_or_plural_description")
     return None
 
 
@@ -347,12 +365,13 @@ def proper_name_ner_missed(m: Mention) -> Resolution | None:
 def unnamed_description(m: Mention) -> Resolution | None:
     """'"It is a sad day," a council spokesperson said': an unnamed speaker described in
     the text, kept under the description (last: it always answers)."""
-    return m.kept_as_described()
+    return m.kept_as_described("unnamed_description")
 
 
 ORDER = (
     "author_of_the_document",
     "named_in_apposition_to_a_description",
+    "surname_of_a_person_named_before",
     "named_in_the_mention",
     "named_in_apposition_to_a_name",
     "place_for_its_government",

@@ -48,7 +48,8 @@ def predictions_for(article_id: str, raw: str, result, baseline: str, document=N
             continue
         lines.append({"doc_id": article_id, "quote_span": span(q.start, q.end), "speaker": q.speaker,
                       "speaker_span": span(q.mention_start, q.mention_end) if q.mention_start is not None else None,
-                      "type": q.type.value, "cue": q.cue, "rule": q.rule, "confidence": q.confidence, "text": q.text})
+                      "type": q.type.value, "cue": q.cue, "rule": q.rule, "resolver": q.resolver, "confidence": q.confidence,
+                      "text": q.text})
     return lines
 
 

@@ -282,7 +282,7 @@ def cmd_show(args) -> int:
     for o in detail.occurrences:
         where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source) if x)
         table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o)), where, inert(o.context),
-                      f"{o.rule}\n{o.confidence:.2f}")
+                      f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}")
     console.print(table)
     return 0
 

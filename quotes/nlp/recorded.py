@@ -4,6 +4,10 @@ Regenerate them from the real server (about a minute) with:
 
     python -m quotes.nlp.recorded tests/fixtures/corenlp seeds/*.txt
 
+and the answers for the made-up sentences of the construction tests with:
+
+    QUOTES_RECORD=1 python -m pytest -m constructions
+
 Each text becomes ``<name>.pb.gz``: its protobuf answers, one length-prefixed message per
 chunk, plus ``<name>.chunks.json`` with the chunk offsets and the pipeline version.
 """
@@ -11,6 +15,7 @@ chunk, plus ``<name>.chunks.json`` with the chunk offsets and the pipeline versi
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import struct
 import sys
@@ -26,14 +31,26 @@ def record(out_dir: Path, paths: list[Path]) -> None:
     with CoreNLP() as nlp:
         for path in paths:
             article = Article.from_text(path.read_text(encoding="utf-8"), source=str(path))
-            answers = nlp.annotate_raw(article.text, name=str(path))
-            with gzip.open(out_dir / f"{path.stem}.pb.gz", "wb") as out:
-                for _, _, proto in answers:
-                    blob = proto.SerializeToString()
-                    out.write(struct.pack(">I", len(blob)) + blob)
-            meta = {"pipeline_version": PIPELINE_VERSION, "chunks": [[s, e] for s, e, _ in answers]}
-            (out_dir / f"{path.stem}.chunks.json").write_text(json.dumps(meta), encoding="utf-8")
+            answers = record_text(nlp, article.text, out_dir, path.stem)
             print(f"recorded {path} ({len(answers)} chunk(s))")
+
+
+def record_text(nlp: CoreNLP, text: str, out_dir: Path, stem: str) -> list:
+    """Annotates ``text`` on the real server and writes its answers as ``<stem>.*``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    answers = nlp.annotate_raw(text, name=stem)
+    with gzip.open(out_dir / f"{stem}.pb.gz", "wb") as out:
+        for _, _, proto in answers:
+            blob = proto.SerializeToString()
+            out.write(struct.pack(">I", len(blob)) + blob)
+    meta = {"pipeline_version": PIPELINE_VERSION, "chunks": [[s, e] for s, e, _ in answers]}
+    (out_dir / f"{stem}.chunks.json").write_text(json.dumps(meta), encoding="utf-8")
+    return answers
+
+
+def text_stem(text: str) -> str:
+    """The file stem a text's recorded answers are kept under."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def load(text: str, out_dir: Path, stem: str) -> Document:

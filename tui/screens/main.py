@@ -197,7 +197,7 @@ class MainScreen(Screen):
             info.append(f" as “{inert(o.mention)}”")
         if o.cue:
             info.append(f", cue “{inert(o.cue)}”")
-        info.append(f" · rule {o.rule} · confidence {o.confidence:.2f}", style="dim")
+        info.append(f" · rule {o.rule} · resolver {o.resolver or '-'} · confidence {o.confidence:.2f}", style="dim")
         self.query_one("#occurrence-info", Static).update(info)
 
     def current_occurrence(self):

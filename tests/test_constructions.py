@@ -296,3 +296,24 @@ def test_roles_from_either_side_of_an_apposition_without_relative_clauses(attrib
     roles = {s.name: s.roles for s in attribute_text(text).speakers}
     assert "state's attorney general" in roles["Kevin Marsh"]
     assert "director of the Voter Access Project" in roles["Ana Lima"]
+
+
+def test_a_title_ner_ran_into_a_name_is_a_role_not_part_of_it(attribute_text):
+    """'Recruiter Shannon Barlow said': CoreNLP tags the sentence's first word a common noun
+    inside the PERSON run; the name is Shannon Barlow, the recruiter her role."""
+    text = next(c[0] for c in CONSTRUCTIONS if c[0].startswith("Recruiter Shannon Barlow"))
+    result = attribute_text(text)
+    [found] = [q for q in result.quotes if "difficult couple of years" in q.text]
+    assert found.speaker == "Shannon Barlow"
+    assert "Recruiter" in {s.name: s for s in result.speakers}["Shannon Barlow"].roles
+
+
+def test_a_surname_means_the_person_named_in_full_before_it(attribute_text):
+    """Of Aroha and Tama Ngata, the lone "Ngata" before Tama is named is Aroha, a person,
+    whatever NER made of the surname alone."""
+    text = next(c[0] for c in CONSTRUCTIONS if c[0].startswith("Dr. Aroha Ngata"))
+    quotes = attribute_text(text).quotes
+    [ward] = [q for q in quotes if "ward is full" in q.text]
+    [proud] = [q for q in quotes if "proud of her" in q.text]
+    assert (ward.speaker, ward.speaker_type.value) == ("Aroha Ngata", "person")
+    assert proud.speaker == "Tama Ngata"

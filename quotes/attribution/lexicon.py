@@ -179,3 +179,18 @@ PEOPLE_NOUNS = frozenset(
     reporter reporters journalist journalists writer writers author authors narrator host
     """.split()
 )
+
+# capitalised prepositions a headline runs into a name ("Against Trump")
+NAME_PREPOSITIONS = frozenset("against for with from about over after before by to on in at as into versus vs".split())
+
+# a role's title ends at its first preposition ("Spokesperson for the High Commissioner")
+ROLE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "in", "with", "from", "on"})
+
+# words a title leaves lowercase ("TQM in Practice")
+MINOR_WORDS = frozenset("a an the and or of in on at to for with by from as vs but nor".split())
+
+# titles CoreNLP may tag as part of a name
+NOT_NAMES = frozenset("mr mrs ms dr president senator governor mayor chairman ceo".split())
+
+# what a report or study does with its content ("A study found that ...")
+FINDING_VERBS = frozenset({"find", "show", "determine", "estimate", "conclude", "reveal", "say", "state", "warn"})

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from quotes.attribution.lexicon import HONORIFICS, SPEAKER_NER
+from quotes.attribution.lexicon import ROLE_PREPOSITIONS, NAME_PREPOSITIONS, HONORIFICS, SPEAKER_NER
 from quotes.attribution.syntax import DocIndex
 from quotes.models import EntityMention, SpeakerType
 
@@ -26,14 +26,13 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 _BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS)
-_PREPOSITIONS = frozenset("against for with from about over after before by to on in at as into versus vs".split())
 
 
 def name_words(text: str) -> list[str]:
     """The words of a name without honorifics, a possessive ending or a capitalised
     preposition a headline ran into it: "Mr. Liang's" -> ["Liang"], "Against Trump" -> ["Trump"]."""
     words = [w for w in re.split(r"\s+", _POSSESSIVE.sub("", text.strip())) if w]
-    while len(words) > 1 and (words[0].lower().rstrip(".") in _BARE_HONORIFICS or words[0].lower() in _PREPOSITIONS):
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _BARE_HONORIFICS or words[0].lower() in NAME_PREPOSITIONS):
         words = words[1:]
     return words
 
@@ -72,7 +71,7 @@ class Speaker:
         Commissioner") and, given ``words``, the role holds them all ("the foreign minister")."""
         for role in self.roles:
             all_words = re.findall(r"[\w-]+", role.lower())
-            title = all_words[: next((i for i, w in enumerate(all_words) if w in _ROLE_PREPOSITIONS), len(all_words))]
+            title = all_words[: next((i for i, w in enumerate(all_words) if w in ROLE_PREPOSITIONS), len(all_words))]
             if title_word in title and (words is None or words <= set(all_words)):
                 return True
         return False
@@ -84,7 +83,6 @@ class Speaker:
             self.roles.append(role)
 
 
-_ROLE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "in", "with", "from", "on"})
 
 
 class NameBook:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.lexicon import ADDRESSEE_VERBS
+from quotes.attribution.lexicon import MINOR_WORDS, ADDRESSEE_VERBS
 from quotes.attribution.names import clean_name
 from quotes.attribution.syntax import is_nickname
 from quotes.attribution.context import QuoteContext, Strength, looks_like_speech
@@ -116,7 +116,6 @@ def _looks_like_headline(line: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
-MINOR_WORDS = frozenset("a an the and or of in on at to for with by from as vs but nor".split())
 
 
 def looks_like_title(text: str) -> bool:

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from quotes.attribution.lexicon import HONORIFICS, ROLE_NOUNS
+from quotes.attribution.lexicon import NOT_NAMES, HONORIFICS, ROLE_NOUNS
 from quotes.models import CorefChain, CorefMention, Document, EntityMention, QuoteSpan, Sentence, Token
 
 
@@ -78,7 +78,8 @@ class DocIndex:
         self.sentences = document.sentences
         self._sentence_starts = [s.start for s in document.sentences]
         self.trees = [self._tree(s) for s in document.sentences]
-        self.entities = [e for e in _split_at_verbs(document) + _untagged_names(document) if not _a_thing_named_like_a_person(document, e)]
+        self.entities = [_without_a_leading_title(document, e) for e in _split_at_verbs(document) + _untagged_names(document)
+                         if not _a_thing_named_like_a_person(document, e)]
         self.entities.sort(key=lambda e: e.start)
         self._entity_starts = [e.start for e in self.entities]
         self.entity_at: dict[TokenRef, EntityMention] = {}
@@ -177,6 +178,26 @@ def _a_thing_named_like_a_person(document: Document, entity: EntityMention) -> b
     return before.word.lower() in {"the", "a", "an", "this", "that"}
 
 
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman)s?$")
+
+
+def _without_a_leading_title(document: Document, entity: EntityMention) -> EntityMention:
+    """A person's name without the common noun NER ran into it at the start of a sentence:
+    "Recruiter Shannon Barlow said" names Shannon Barlow, a recruiter (the tagger calls
+    "Recruiter" a common noun; the noun stays outside the name, as a role). Only a sentence's
+    first word that reads as a noun for what someone does ("-er", "-or", "-ist", ...): the
+    tagger also calls rare first names common nouns ("Melba Acosta Febo")."""
+    tokens = document.sentences[entity.sentence].tokens
+    start = entity.token_start
+    if entity.ner == "PERSON" and start == 0 and entity.token_end - start >= 3 and tokens[0].pos in {"NN", "NNS"} \
+            and tokens[1].pos == "NNP" and _AGENT_NOUN.search(tokens[0].word.lower()):
+        start = 1
+    if start == entity.token_start:
+        return entity
+    return entity.model_copy(update=dict(token_start=start, start=tokens[start].start,
+                                         text=document.text[tokens[start].start : entity.end]))
+
+
 def _split_at_verbs(document: Document) -> list[EntityMention]:
     """The document's entities, with NER runs over title-case headlines cut at their verbs:
     "Chris Christie Calls Hillary Clinton 'A Disgrace'" comes back as one PERSON, "Trump
@@ -244,7 +265,7 @@ def _untagged_names(document: Document) -> list[EntityMention]:
     for sentence, i, j in runs:
         key = " ".join(t.word for t in sentence.tokens[i:j])
         # (a title is not a name however often it recurs: "The High Commissioner called on ...")
-        if counts[key] >= 2 and any(c.islower() for c in key) and key.lower() not in _NOT_NAMES \
+        if counts[key] >= 2 and any(c.islower() for c in key) and key.lower() not in NOT_NAMES \
                 and sentence.tokens[j - 1].lemma.lower() not in ROLE_NOUNS:
             ner = "ORGANIZATION"
             if j - i > 1 and sentence.tokens[i].lemma.lower() in HONORIFICS:
@@ -260,4 +281,3 @@ def _untagged_names(document: Document) -> list[EntityMention]:
 
 
 # Capitalised words that are not names, however often they recur.
-_NOT_NAMES = frozenset("mr mrs ms dr president senator governor mayor chairman ceo".split())

@@ -5,7 +5,7 @@ the quote, with its subject or owner ('Trump remarked, "..."', 'quoted X as sayi
 from __future__ import annotations
 
 from quotes.attribution.registry import rule
-from quotes.attribution.lexicon import DOCUMENT_NOUNS, PEOPLE_NOUNS, RELAY_VERBS
+from quotes.attribution.lexicon import FINDING_VERBS, DOCUMENT_NOUNS, PEOPLE_NOUNS, RELAY_VERBS
 from quotes.attribution.syntax import TokenRef, Tree, case_words, determiners
 from quotes.attribution.context import Cue, Strength, QuoteContext, ancestors_of_quote, distance_to_quote, is_speech_noun, is_speech_verb, looks_like_speech, make_cue, quoted_tokens, speech_noun_carries_quote, speech_noun_owners, subject_by_words, subject_of, token_stream, tokens_outside_quotes, usable_speaker
 from quotes.models import Token
@@ -63,14 +63,13 @@ def reporting_verb(ctx: QuoteContext) -> tuple[int, int, int, bool] | None:
     return sentence, subject, verb, governing is not None
 
 
-_FINDING_VERBS = frozenset({"find", "show", "determine", "estimate", "conclude", "reveal", "say", "state", "warn"})
 
 
 def _a_document_finding(tree: Tree, tokens: list[Token], verb: int) -> bool:
     """'A Government Accountability Office report released last year found that the agency
     could not be sure the money was not coming from "the drug trade"': what a report, study or
     audit found is its statement ("police found the car" is not)."""
-    if not tokens[verb].pos.startswith("VB") or tokens[verb].lemma.lower() not in _FINDING_VERBS:
+    if not tokens[verb].pos.startswith("VB") or tokens[verb].lemma.lower() not in FINDING_VERBS:
         return False
     return any(tokens[s].lemma.lower() in DOCUMENT_NOUNS | {"audit", "review", "analysis", "investigation", "inquiry", "research"}
                for s in tree.kids(verb, "nsubj"))

@@ -306,7 +306,8 @@ class SearchHit(Model):
     speaker_id: int | None = None
     speaker: str | None = None
     text: str
-    snippet: str = ""
+    snippet: str = ""  # the matching part of the text, plain (no markers)
+    highlights: list[tuple[int, int]] = Field(default_factory=list)  # matched words: [start, end) offsets into snippet
 
 
 class IngestOutcome(Model):

@@ -178,6 +178,30 @@ class StoreError(RuntimeError):
     pass
 
 
+# FTS5 snippet() marks matches with these two private-use characters, which no article
+# text holds (they are removed from the snippet's text if one does): the snippet goes out
+# as plain text with the matches' offsets, never as markup to be parsed.
+_MATCH_OPEN, _MATCH_CLOSE = "\ue000", "\ue001"
+
+
+def split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """A snippet with match markers -> (plain text, [(start, end) of each match])."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length, opened = 0, None
+    for char in marked:
+        if char == _MATCH_OPEN:
+            opened = length
+        elif char == _MATCH_CLOSE:
+            if opened is not None and length > opened:
+                spans.append((opened, length))
+            opened = None
+        else:
+            plain.append(char)
+            length += 1
+    return "".join(plain), spans
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -662,17 +686,16 @@ class Store:
                 (query, limit),
             )
         ]
-        hits += [
-            SearchHit(kind="quote", quote_id=r["id"], group_id=r["group_id"], speaker_id=r["speaker_id"], speaker=r["speaker"],
-                      text=r["text"], snippet=r["snip"])
-            for r in self._rows(
-                "SELECT q.id, q.group_id, q.speaker_id, s.name AS speaker, q.text,"
-                " snippet(quotes_fts, 0, '[', ']', '…', 12) AS snip"
-                " FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid LEFT JOIN speakers s ON s.id = q.speaker_id"
-                " WHERE quotes_fts MATCH ? LIMIT ?",
-                (query, limit),
-            )
-        ]
+        for r in self._rows(
+            "SELECT q.id, q.group_id, q.speaker_id, s.name AS speaker, q.text,"
+            f" snippet(quotes_fts, 0, '{_MATCH_OPEN}', '{_MATCH_CLOSE}', '…', 12) AS snip"
+            " FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid LEFT JOIN speakers s ON s.id = q.speaker_id"
+            " WHERE quotes_fts MATCH ? LIMIT ?",
+            (query, limit),
+        ):
+            snippet, spans = split_snippet(r["snip"] or "")
+            hits.append(SearchHit(kind="quote", quote_id=r["id"], group_id=r["group_id"], speaker_id=r["speaker_id"],
+                                  speaker=r["speaker"], text=r["text"], snippet=snippet, highlights=spans))
         return hits
 
     def article(self, article_id: str) -> Article | None:

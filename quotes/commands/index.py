@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quotes.terminal import diff_as_text, inert
+from quotes.terminal import cell, diff_as_text, highlighted, inert, uses_markers
 
 DEFAULT_DB = "quotes.db"
 
@@ -174,11 +174,12 @@ def cmd_run(args) -> int:
             console.print(Text("  “" + inert(group.canonical) + "”"))
             for occurrence in detail.occurrences:
                 if occurrence.text != group.canonical:
-                    console.print(_diff_line(occurrence))
-    console.print(
-        f"\nNext: browse with [bold]quotes tui --db {args.db}[/], export a sheet with "
-        f"[bold]quotes export --db {args.db} --out sheet.html[/], or query {args.db} with sqlite3 / Datasette."
-    )
+                    console.print(_diff_line(occurrence, uses_markers(console)))
+    next_steps = Text("\nNext: browse with ")
+    next_steps.append(f"quotes tui --db {inert(args.db)}", style="bold").append(", export a sheet with ")
+    next_steps.append(f"quotes export --db {inert(args.db)} --out sheet.html", style="bold")
+    next_steps.append(f", or query {inert(args.db)} with sqlite3 / Datasette.")
+    console.print(next_steps)
     return 1 if summary["failed"] else 0
 
 
@@ -190,7 +191,7 @@ def _speaker_table(speakers) -> Table:
     for column in ("id", "name", "type", "roles", "quotes", "groups", "sources"):
         table.add_column(column, overflow="fold")
     for s in speakers:
-        table.add_row(str(s.id), inert(s.name), s.type.value, inert("; ".join(s.roles[:3])), str(s.quotes), str(s.groups),
+        table.add_row(str(s.id), cell(s.name), s.type.value, cell("; ".join(s.roles[:3])), str(s.quotes), str(s.groups),
                       str(len(s.outlets)))
     return table
 
@@ -230,12 +231,12 @@ def cmd_quotes(args) -> int:
     if args.json:
         _print_json(quotes)
         return 0
-    table = Table(title=f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}")
+    table = Table(title=Text(f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}"))
     for column in ("id", "group", "speaker", "quote", "type", "source", "rule", "conf"):
         table.add_column(column, overflow="fold")
     for q in quotes:
-        table.add_row(str(q.id), str(q.group_id or ""), inert(q.speaker or "?"), inert(q.text), q.type.value,
-                      inert(q.outlet or q.source), q.rule or "", f"{q.confidence:.2f}")
+        table.add_row(str(q.id), str(q.group_id or ""), cell(q.speaker or "?"), cell(q.text), q.type.value,
+                      cell(q.outlet or q.source), cell(q.rule), f"{q.confidence:.2f}")
     Console(highlight=False).print(table)
     return 0
 
@@ -246,18 +247,21 @@ def cmd_search(args) -> int:
     if args.json:
         _print_json(hits)
         return 0
-    table = Table(title=f"Search: {inert(args.text)}")
+    table = Table(title=Text(f"Search: {inert(args.text)}"))
+    console = Console(highlight=False)
+    match_style = "bold reverse" if not uses_markers(console) else "bold"
     for column in ("kind", "group", "quote", "speaker", "text"):
         table.add_column(column, overflow="fold")
     for h in hits:
-        table.add_row(h.kind, str(h.group_id or ""), str(h.quote_id or ""), inert(h.speaker or ""), inert(h.snippet or h.text))
-    Console(highlight=False).print(table if hits else "no match")
+        shown = highlighted(h.snippet, h.highlights, match_style) if h.snippet else cell(h.text)
+        table.add_row(h.kind, str(h.group_id or ""), str(h.quote_id or ""), cell(h.speaker or ""), shown)
+    console.print(table if hits else "no match")
     return 0
 
 
-def _diff_line(occurrence) -> Text:
+def _diff_line(occurrence, markers: bool = False) -> Text:
     line = Text("  ")
-    line.append(diff_as_text(occurrence.diff, occurrence.text))
+    line.append(diff_as_text(occurrence.diff, occurrence.text, markers=markers))
     line.append(f"  ({inert(occurrence.outlet or occurrence.source)})", style="dim")
     return line
 
@@ -273,7 +277,7 @@ def cmd_show(args) -> int:
         return 0
     console = Console(highlight=False)
     g = detail.group
-    console.rule(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')}" + (f" ({inert(detail.role)})" if detail.role else ""))
+    console.rule(Text(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')}" + (f" ({inert(detail.role)})" if detail.role else "")))
     console.print(Text("canonical: “" + inert(g.canonical) + "”", style="bold"))
     console.print(Text(f"{g.wordings} wording(s), {g.occurrences} occurrence(s), {g.outlets} source(s); first seen {g.first_seen or '?'}", style="dim"))
     table = Table(show_lines=True)
@@ -281,8 +285,8 @@ def cmd_show(args) -> int:
         table.add_column(column, overflow="fold")
     for o in detail.occurrences:
         where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source) if x)
-        table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o)), where, inert(o.context),
-                      f"{o.rule}\n{o.confidence:.2f}")
+        table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))), cell(where),
+                      cell(o.context), cell(f"{o.rule}\n{o.confidence:.2f}"))
     console.print(table)
     return 0
 

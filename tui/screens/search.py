@@ -9,7 +9,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 
+from quotes.terminal import highlighted
 from tui.widgets.render import plain
+
+
+# the words that matched, marked by a style (never by brackets in the text)
+MATCH_STYLE = "bold reverse"
 
 
 class SearchScreen(ModalScreen[int | None]):
@@ -45,7 +50,8 @@ class SearchScreen(ModalScreen[int | None]):
         table = self.query_one("#search-results", DataTable)
         table.clear()
         for hit in self.hits:
-            table.add_row(hit.kind, plain(hit.speaker or ""), plain(hit.snippet or hit.text))
+            match = highlighted(hit.snippet, hit.highlights, MATCH_STYLE) if hit.snippet else plain(hit.text)
+            table.add_row(hit.kind, plain(hit.speaker or ""), match)
 
     @on(Input.Submitted, "#search-input")
     def submitted(self) -> None:

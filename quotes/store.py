@@ -13,6 +13,7 @@ same text twice (under any name) adds nothing.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from datetime import datetime, timezone
@@ -219,19 +220,104 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
     return " ".join(parts)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _can_write(path: str) -> bool:
+    """Whether this process may write ``path`` (an existing file) and create its WAL and
+    shared-memory files beside it."""
+    return os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+
+
+def check_index(path: str, create: bool) -> bool:
+    """Whether ``path`` can be opened as a quotes index, before anything is written to it:
+    True if it exists (and is one), False if it does not and ``create`` allows making it.
+    Anything else raises StoreError with a one-line reason naming the file: a missing
+    file for a reader, a missing or unwritable folder, a folder, a file that is not
+    SQLite, another program's SQLite file (which is never touched)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise StoreError(f"{path}: is a folder, not an index file")
+    if not os.path.exists(path):
+        if not os.path.isdir(folder):
+            raise StoreError(f"{path}: no such folder {folder}")
+        if not create:
+            raise StoreError(f"{path}: no such index (build one with `quotes ingest PATH --db {path}` or `quotes run --db {path}`)")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(f"{path}: cannot create the index: folder {folder} is not writable")
+        return False
+    if not os.path.isfile(path):
+        raise StoreError(f"{path}: not a regular file")
+    try:
+        with open(path, "rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read: {error.strerror or error}") from None
+    if not header:
+        if create:
+            return False  # an empty file: nothing in it to lose
+        raise StoreError(f"{path}: empty file, not a quotes index")
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{path}: not an SQLite file, so not a quotes index (left untouched)")
+    try:
+        probe = sqlite3.connect(f"{Path(path).resolve().as_uri()}?immutable=1", uri=True)
+        try:
+            tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            ours = Migrations.migrations_table in tables and probe.execute(
+                f"SELECT 1 FROM [{Migrations.migrations_table}] WHERE migration_set = ? LIMIT 1", (migrations.name,)
+            ).fetchone() is not None
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: damaged or unreadable SQLite file ({error}); left untouched") from None
+    if not ours:
+        if not tables and create:
+            return False  # an SQLite file with no tables at all: nothing to lose
+        raise StoreError(f"{path}: an SQLite file but not a quotes index (no quotes schema in it); left untouched")
+    return True
+
+
 class Store:
-    def __init__(self, path: str | Path):
+    """The index file. ``create``: make the file if it does not exist (writers do; readers
+    pass False and get a StoreError naming the missing file). ``read_only``: never write;
+    chosen by itself when the file or its folder is not writable (read-only media), in
+    which case the file is opened immutable and read as it is."""
+
+    def __init__(self, path: str | Path, create: bool = True, read_only: bool = False):
         self.path = str(path)
-        self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA busy_timeout = 30000")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        # 64 MB of page cache instead of SQLite's 2 MB: grouping reads keys and roots all
-        # over a large file (bench/bench_store.py)
-        self.conn.execute("PRAGMA cache_size = -65536")
-        self.db = sqlite_utils.Database(self.conn)
-        migrations.apply(self.db)
+        exists = check_index(self.path, create)
+        self.read_only = read_only or (exists and not _can_write(self.path))
+        if self.read_only:
+            if not exists:
+                raise StoreError(f"{self.path}: no such index")
+            # immutable: no lock, WAL or shared-memory file is created beside it (none can be)
+            # (unless a WAL file still holds pages not yet copied back into it: those need mode=ro)
+            wal = self.path + "-wal"
+            pending_wal = os.path.exists(wal) and os.path.getsize(wal) > 0
+            mode = "mode=ro" if _can_write(self.path) or pending_wal else "immutable=1"
+            self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?{mode}", uri=True, timeout=30,
+                                        isolation_level=None, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            if not self.read_only:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            # 64 MB of page cache instead of SQLite's 2 MB: grouping reads keys and roots all
+            # over a large file (bench/bench_store.py)
+            self.conn.execute("PRAGMA cache_size = -65536")
+            self.db = sqlite_utils.Database(self.conn)
+            if not self.read_only:
+                migrations.apply(self.db)
+        except sqlite3.Error as error:
+            self.conn.close()
+            raise StoreError(f"{self.path}: cannot open the index: {error}") from None
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the index is read-only here; copy it somewhere writable to change it")
 
     def close(self) -> None:
         self.conn.close()
@@ -257,6 +343,7 @@ class Store:
         return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
     def ingest(self, attributed: AttributedArticle) -> IngestOutcome:
+        self._writable()
         article = attributed.article
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -443,6 +530,7 @@ class Store:
         return self._one('SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" = ?', (article_id, start, end))
 
     def _in_transaction(self, fn):
+        self._writable()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             result = fn()

@@ -62,7 +62,7 @@ class QuotesApp(App):
     def __init__(self, db: str | Path = "quotes.db") -> None:
         super().__init__()
         self.db_path = str(db)
-        self.store = Store(self.db_path)
+        self.store = Store(self.db_path, create=False)
         self._readers = threading.local()
         self.sub_title = Path(self.db_path).name
 
@@ -70,7 +70,7 @@ class QuotesApp(App):
         """A connection of the calling thread's own, for background searches."""
         reader = getattr(self._readers, "store", None)
         if reader is None:
-            reader = self._readers.store = Store(self.db_path)
+            reader = self._readers.store = Store(self.db_path, create=False)
         return reader
 
     @property

@@ -29,7 +29,7 @@ def run(args) -> int:
     if fmt == "docx" and not args.out:
         print("docx needs --out FILE", file=sys.stderr)
         return 2
-    with Store(args.db) as store:
+    with Store(args.db, create=False) as store:
         try:
             speaker_id = speaker_id_for(store, args.speaker)
         except UnknownSpeaker:

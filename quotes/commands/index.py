@@ -89,9 +89,11 @@ def register(subparsers) -> None:
 
 
 def _store(args):
+    """The index for a read or a correction: it must exist and be a quotes index (never
+    created here); read-only media are opened read-only."""
     from quotes.store import Store
 
-    return Store(args.db)
+    return Store(args.db, create=False)
 
 
 def _print_json(items) -> None:
@@ -112,10 +114,10 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> 
 
     console = console or Console(stderr=True)
     summary = {"added": 0, "present": 0, "failed": 0, "quotes": 0}
-    items = list(read_sources(paths))
     failures: list[str] = []
     started = time.monotonic()
-    with Store(db) as store:
+    with Store(db) as store:  # first: a bad --db fails before any file is read
+        items = list(read_sources(paths))
         fresh: list[Article] = []
         for item in items:
             if isinstance(item, SourceError):

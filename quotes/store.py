@@ -179,6 +179,15 @@ class StoreError(RuntimeError):
     pass
 
 
+SQL_INT_MAX = 2**63 - 1
+
+
+def _count(n: int) -> int:
+    """A limit or offset SQLite can take: 0 ... 2**63-1 (a larger one means all rows; a
+    negative one none)."""
+    return max(0, min(int(n), SQL_INT_MAX))
+
+
 # FTS5 snippet() marks matches with these two private-use characters, which no article
 # text holds (they are removed from the snippet's text if one does): the snippet goes out
 # as plain text with the matches' offsets, never as markup to be parsed.
@@ -540,16 +549,28 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
 
-    def merge_groups(self, keep: int, absorb: int) -> None:
+    def merge_groups(self, keep: int, absorb: int, across_speakers: bool = False) -> None:
         """Put every occurrence of group ``absorb`` into group ``keep`` (recorded, so it
-        holds when the groups are rebuilt)."""
+        holds when the groups are rebuilt). Groups of two different speakers are merged
+        only with ``across_speakers``: each quote keeps its own speaker (attribution is
+        unchanged) and the merged group is filed under ``keep``'s speaker."""
         if keep == absorb:
-            return
+            raise StoreError(f"cannot merge group {keep} into itself")
 
         def run():
+            speakers = {}
             for gid in (keep, absorb):
-                if self._one("SELECT 1 FROM quote_groups WHERE id = ?", (gid,)) is None:
+                row = self._rows("SELECT g.speaker_id, s.name FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id"
+                                 " WHERE g.id = ?", (gid,))
+                if not row:
                     raise StoreError(f"no group {gid}")
+                speakers[gid] = row[0]
+            if speakers[keep]["speaker_id"] != speakers[absorb]["speaker_id"] and not across_speakers:
+                raise StoreError(
+                    f"group {absorb} ({speakers[absorb]['name'] or 'unknown speaker'}) and group {keep} "
+                    f"({speakers[keep]['name'] or 'unknown speaker'}) have different speakers; merging them needs "
+                    "--across-speakers (each quote keeps its own speaker)"
+                )
             a = self._one("SELECT id FROM quotes WHERE group_id = ? ORDER BY id LIMIT 1", (keep,))
             b = self._one("SELECT id FROM quotes WHERE group_id = ? ORDER BY id LIMIT 1", (absorb,))
             self._record("merge", a, other=b)
@@ -586,6 +607,9 @@ class Store:
     def reassign_quote(self, quote_id: int, speaker_name: str) -> int:
         """Give one occurrence another speaker (created if new); it leaves its group for
         the matching group of the new speaker."""
+        speaker_name = " ".join((speaker_name or "").split())
+        if not speaker_name:
+            raise StoreError("a speaker's name cannot be blank")
 
         def run():
             self._record("reassign", quote_id, speaker=speaker_name)
@@ -672,7 +696,7 @@ class Store:
                    (SELECT count(*) FROM quote_groups g WHERE g.speaker_id = s.id) AS groups
                 FROM speakers s {where}
                 ORDER BY quotes DESC, s.name LIMIT ? OFFSET ?""",
-            (*params, limit, offset),
+            (*params, _count(limit), _count(offset)),
         )
         out = []
         for row in rows:
@@ -717,7 +741,8 @@ class Store:
 
     def groups(self, speaker_id: int | None = None, limit: int = 100, offset: int = 0) -> list[GroupSummary]:
         where, params = ("WHERE g.speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
-        rows = self._rows(f"{self._GROUP_SELECT} {where} ORDER BY g.occurrences DESC, g.id LIMIT ? OFFSET ?", (*params, limit, offset))
+        rows = self._rows(f"{self._GROUP_SELECT} {where} ORDER BY g.occurrences DESC, g.id LIMIT ? OFFSET ?",
+                          (*params, _count(limit), _count(offset)))
         return [self._group_summary(r) for r in rows]
 
     _OCCURRENCE_SELECT = """SELECT q.*, s.name AS speaker, a.source, a.url, a.outlet, a.title, a.date
@@ -750,7 +775,8 @@ class Store:
 
     def quotes(self, speaker_id: int | None = None, limit: int = 100, offset: int = 0) -> list[Occurrence]:
         where, params = ("WHERE q.speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
-        rows = self._rows(f"{self._OCCURRENCE_SELECT} {where} ORDER BY a.seq, q.start LIMIT ? OFFSET ?", (*params, limit, offset))
+        rows = self._rows(f"{self._OCCURRENCE_SELECT} {where} ORDER BY a.seq, q.start LIMIT ? OFFSET ?",
+                          (*params, _count(limit), _count(offset)))
         return [self._occurrence(r) for r in rows]
 
     def quote(self, quote_id: int) -> Occurrence | None:
@@ -767,6 +793,7 @@ class Store:
         query = fts_query(text)
         if query is None:
             return []
+        limit = _count(limit)
         hits = [
             SearchHit(kind="speaker", speaker_id=r["id"], speaker=r["name"], text=r["name"])
             for r in self._rows(

@@ -22,6 +22,19 @@ def seeds_folder() -> Path:
     return Path(__file__).resolve().parents[2] / "seeds"
 
 
+def _count(value: str) -> int:
+    """A --limit: a whole number >= 0 (any size: the store clamps what SQLite cannot take)."""
+    import argparse
+
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
+    return number
+
+
 def _db_option(parser) -> None:
     parser.add_argument("--db", default=DEFAULT_DB, help=f"the index file (default {DEFAULT_DB})")
 
@@ -42,21 +55,21 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("speakers", help="the speaker index")
     _db_option(p)
     p.add_argument("--filter", help="only names or aliases containing this")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=_count, default=100)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_speakers)
 
     p = subparsers.add_parser("quotes", help="quotes, optionally of one speaker")
     _db_option(p)
     p.add_argument("--speaker", help="speaker name or alias")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=_count, default=200)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_quotes)
 
     p = subparsers.add_parser("search", help="full-text search over quotes and speakers")
     p.add_argument("text", help="words to find (any input is safe)")
     _db_option(p)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_count, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -69,6 +82,9 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("merge", help="correction: merge group ABSORB into group KEEP")
     p.add_argument("keep", type=int)
     p.add_argument("absorb", type=int)
+    p.add_argument("--across-speakers", action="store_true",
+                   help="allow merging groups of two different speakers: every quote keeps its own speaker, "
+                        "the merged group is listed under KEEP's speaker (kept after a regroup)")
     _db_option(p)
     p.set_defaults(func=cmd_merge)
 
@@ -309,7 +325,11 @@ def _correct(args, action) -> int:
 
 
 def cmd_merge(args) -> int:
-    return _correct(args, lambda s: (s.merge_groups(args.keep, args.absorb), f"merged group {args.absorb} into {args.keep}")[1])
+    def merge(store) -> str:
+        store.merge_groups(args.keep, args.absorb, across_speakers=args.across_speakers)
+        return f"merged group {args.absorb} into {args.keep}"
+
+    return _correct(args, merge)
 
 
 def cmd_split(args) -> int:

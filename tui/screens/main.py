@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
+from quotes.store import StoreError
 from quotes.terminal import inert
 from tui.widgets.render import diff_text, legend, plain
 
@@ -274,7 +275,11 @@ class MainScreen(Screen):
 
         def apply(name: str | None) -> None:
             if name:
-                self.store.reassign_quote(occurrence.id, name)
+                try:
+                    self.store.reassign_quote(occurrence.id, name)
+                except StoreError as error:  # a blank name, a read-only index
+                    self.notify(str(error), severity="error")
+                    return
                 self.notify(f"quote {occurrence.id} now attributed to {name}")
                 self.action_refresh()
 
@@ -305,6 +310,10 @@ class MainScreen(Screen):
         if occurrence is None:
             self.notify("select a wording first", severity="warning")
             return
-        new = self.store.split_quote(occurrence.id)
+        try:
+            new = self.store.split_quote(occurrence.id)
+        except StoreError as error:  # a read-only index
+            self.notify(str(error), severity="error")
+            return
         self.notify(f"quote {occurrence.id} moved to new group {new}")
         self.action_refresh()

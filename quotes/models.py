@@ -48,6 +48,7 @@ class Article(Model):
     date: str | None = None  # ISO 8601 date or datetime when known
     url: str | None = None
     authors: list[str] = Field(default_factory=list)
+    previous_id: str | None = None  # in the index: the version before this one (same URL, other text)
 
     @classmethod
     def from_text(cls, text: str, source: str, **meta) -> "Article":
@@ -315,4 +316,5 @@ class IngestOutcome(Model):
     source: str
     status: str  # "added", "present", "failed"
     quotes: int = 0
+    previous_id: str | None = None  # added as a new version of this article (same URL, changed text)
     error: str | None = None

@@ -175,6 +175,22 @@ def m003_indexes_for_growth(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m005_article_versions(db: sqlite_utils.Database) -> None:
+    """An article seen again under the same URL with changed text is a new version: a new
+    row (its quotes kept beside the old ones) whose ``previous_id`` is the version before.
+    Articles already stored under one URL are linked in ingest order."""
+    if "previous_id" not in db["articles"].columns_dict:
+        db.execute("ALTER TABLE articles ADD COLUMN previous_id TEXT REFERENCES articles(id)")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles(url, seq)")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_previous ON articles(previous_id)")
+    last: dict[str, str] = {}
+    for article_id, url in db.execute("SELECT id, url FROM articles WHERE url IS NOT NULL ORDER BY seq").fetchall():
+        if url in last:
+            db.execute("UPDATE articles SET previous_id = ? WHERE id = ?", (last[url], article_id))
+        last[url] = article_id
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -359,21 +375,29 @@ class Store:
             if self.has_article(article.id):
                 self.conn.execute("ROLLBACK")
                 return IngestOutcome(article_id=article.id, source=article.source, status="present")
-            count = self._write_article(attributed)
+            previous = self._latest_version(article.url)
+            count = self._write_article(attributed, previous)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        return IngestOutcome(article_id=article.id, source=article.source, status="added", quotes=count)
+        return IngestOutcome(article_id=article.id, source=article.source, status="added", quotes=count, previous_id=previous)
 
-    def _write_article(self, attributed: AttributedArticle) -> int:
+    def _latest_version(self, url: str | None) -> str | None:
+        """The id of the latest article stored under ``url`` (None for no URL: a file path
+        is not an article's identity)."""
+        if not url:
+            return None
+        return self._one("SELECT id FROM articles WHERE url = ? ORDER BY seq DESC LIMIT 1", (url,))
+
+    def _write_article(self, attributed: AttributedArticle, previous_id: str | None = None) -> int:
         article = attributed.article
         seq = (self._one("SELECT max(seq) FROM articles") or 0) + 1
         self.conn.execute(
-            "INSERT INTO articles (id, source, url, outlet, title, date, authors, text, ingested_at, seq)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, source, url, outlet, title, date, authors, text, ingested_at, seq, previous_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, article.source, article.url, article.outlet, article.title, article.date,
-             json.dumps(article.authors), article.text, _now(), seq),
+             json.dumps(article.authors), article.text, _now(), seq, previous_id),
         )
         speaker_ids = {s.name: self._resolve_speaker(s, article.id) for s in attributed.speakers}
         touched: set[int] = set()
@@ -819,7 +843,16 @@ class Store:
             return None
         r = rows[0]
         return Article(id=r["id"], text=r["text"], source=r["source"], title=r["title"], outlet=r["outlet"], date=r["date"],
-                       url=r["url"], authors=json.loads(r["authors"] or "[]"))
+                       url=r["url"], authors=json.loads(r["authors"] or "[]"), previous_id=r.get("previous_id"))
+
+    def versions(self, article_id: str) -> list[Article]:
+        """Every version of an article (the same URL, changed text), oldest first; just the
+        article itself when it has no other version, [] for an unknown id."""
+        start = self._one("SELECT url FROM articles WHERE id = ?", (article_id,))
+        if start is None:
+            return [a for a in [self.article(article_id)] if a]
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY seq", (start,))]
+        return [a for a in (self.article(i) for i in ids) if a]
 
     def sheet(self, speaker_id: int | None = None, group_id: int | None = None) -> Iterator[GroupDetail]:
         """Groups with all their occurrences, streamed (for exports of any size)."""

@@ -246,7 +246,8 @@ class SpeakerSummary(Model):
     id: int
     name: str
     type: SpeakerType
-    roles: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)  # one per meaning (spelling variants shown once)
+    role_sources: dict[str, list[str]] = Field(default_factory=dict)  # role -> outlets (or sources) it came from
     aliases: list[str] = Field(default_factory=list)
     quotes: int = 0  # occurrences
     groups: int = 0

@@ -36,6 +36,7 @@ from quotes.models import (
     SpeakerSummary,
     SpeakerType,
 )
+from quotes.text import role_key
 from quotes.textdiff import word_diff
 
 migrations = Migrations("quotes")
@@ -724,15 +725,30 @@ class Store:
         )
         out = []
         for row in rows:
-            roles = []
-            for r in self._rows("SELECT role, min(rowid) AS first FROM speaker_roles WHERE speaker_id = ? GROUP BY role ORDER BY first", (row["id"],)):
-                if r["role"].lower() not in (x.lower() for x in roles):
+            # one role per meaning (role_key: spelling variants, curly apostrophes), shown
+            # as first seen, with the sources of every spelling of it
+            roles: list[str] = []
+            role_sources: dict[str, list[str]] = {}
+            shown: dict[str, str] = {}
+            for r in self._rows(
+                "SELECT r.role, COALESCE(a.outlet, a.url, a.source) AS source FROM speaker_roles r"
+                " LEFT JOIN articles a ON a.id = r.article_id WHERE r.speaker_id = ? ORDER BY r.rowid",
+                (row["id"],),
+            ):
+                key = role_key(r["role"])
+                if key not in shown:
+                    shown[key] = r["role"]
                     roles.append(r["role"])
+                    role_sources[r["role"]] = []
+                sources = role_sources[shown[key]]
+                if r["source"] and r["source"] not in sources:
+                    sources.append(r["source"])
             aliases = [r["alias"] for r in self._rows("SELECT DISTINCT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (row["id"],))]
             outlets = [r["o"] for r in self._rows(
                 "SELECT DISTINCT COALESCE(a.outlet, a.source) AS o FROM quotes q JOIN articles a ON a.id = q.article_id"
                 " WHERE q.speaker_id = ? ORDER BY o LIMIT 50", (row["id"],))]
             out.append(SpeakerSummary(id=row["id"], name=row["name"], type=SpeakerType(row["type"]), roles=roles,
+                                      role_sources=role_sources,
                                       aliases=aliases, quotes=row["quotes"], groups=row["groups"], outlets=outlets))
         return out
 

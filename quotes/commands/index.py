@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 from rich.console import Console
@@ -18,8 +17,10 @@ DEFAULT_DB = "quotes.db"
 
 
 def seeds_folder() -> Path:
-    """The bundled default corpus: the project's seeds/ folder."""
-    return Path(__file__).resolve().parents[2] / "seeds"
+    """The bundled default corpus (package data: found in an installed copy too)."""
+    from quotes.ingestion import seeds_folder as bundled
+
+    return bundled()
 
 
 def _count(value: str) -> int:
@@ -120,54 +121,43 @@ def _print_json(items) -> None:
 
 
 def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> dict:
-    """Read, attribute and store; the pipeline (and Java) starts only if a new article needs it."""
+    """The library's ingest (quotes.ingest) with a progress bar and a summary line; the
+    pipeline (and Java) starts only if a new article needs it."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from quotes.models import Article
-    from quotes.pipeline import Pipeline, PipelineError
-    from quotes.sources import SourceError, read_sources
-    from quotes.store import Store
+    from quotes.ingestion import IngestProgress
+    from quotes.ingestion import ingest as ingest_paths
 
     console = console or Console(stderr=True)
-    summary = {"added": 0, "present": 0, "failed": 0, "quotes": 0}
-    failures: list[str] = []
-    started = time.monotonic()
-    with Store(db) as store:  # first: a bad --db fails before any file is read
-        items = list(read_sources(paths))
-        fresh: list[Article] = []
-        for item in items:
-            if isinstance(item, SourceError):
-                failures.append(str(item))
-            elif store.has_article(item.id) or any(a.id == item.id for a in fresh):
-                summary["present"] += 1
-            else:
-                fresh.append(item)
-        if fresh:
-            with Pipeline(workers=workers) as pipeline, Progress(
+    bar: dict = {}
+
+    def progress(step: IngestProgress) -> None:
+        if "progress" not in bar:
+            bar["progress"] = Progress(
                 TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=console, transient=True,
-            ) as progress:
-                task = progress.add_task("ingest", total=len(fresh), rate="")
-                for done, result in enumerate(pipeline.attribute_many(fresh), start=1):
-                    if isinstance(result, PipelineError):
-                        failures.append(str(result))
-                    else:
-                        outcome = store.ingest(result)
-                        summary["added" if outcome.status == "added" else "present"] += 1
-                        summary["quotes"] += outcome.quotes
-                    elapsed = time.monotonic() - started
-                    progress.update(task, advance=1, rate=f"{done / elapsed:.2f} articles/s" if elapsed else "")
-        summary["failed"] = len(failures)
-        for failure in failures:
-            console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
-        stats = store.stats()
-    summary.update({f"index_{k}": v for k, v in stats.items()})
+            )
+            bar["progress"].start()
+            bar["task"] = bar["progress"].add_task("ingest", total=step.total, rate="")
+        bar["progress"].update(bar["task"], completed=step.done, rate=f"{step.rate:.2f} articles/s" if step.done else "")
+
+    try:
+        report = ingest_paths(paths, db, workers=workers, progress=progress)
+    finally:
+        if "progress" in bar:
+            bar["progress"].stop()
+    for failure in report.failures:
+        console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
+    stats = report.index
+    versions = f" ({report.versions} new version(s) of stored articles)" if report.versions else ""
     console.print(
-        f"articles: {summary['added']} added, {summary['present']} already present, {summary['failed']} failed · "
-        f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
-        f"({time.monotonic() - started:.1f} s)",
+        Text(f"articles: {report.added} added{versions}, {report.present} already present, {report.failed} failed · "
+             f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
+             f"({report.seconds:.1f} s)"),
         soft_wrap=True,
     )
+    summary = report.model_dump(exclude={"failures", "index"})
+    summary.update({f"index_{k}": v for k, v in stats.items()})
     return summary
 
 

@@ -101,8 +101,9 @@ def open_index(path: str | Path = "quotes.db", create: bool = False, read_only: 
     return Store(path, create=create, read_only=read_only)
 
 
-def attribute_text(text: str, title: str | None = None, source: str = "<text>",
-                   pipeline: "Pipeline | None" = None) -> "AttributedArticle":
+def attribute_text(
+    text: str, title: str | None = None, source: str = "<text>", pipeline: "Pipeline | None" = None
+) -> "AttributedArticle":
     """Every quote in one text with its speaker, without an index. Starts CoreNLP for
     this call (about 20 s) unless an open ``pipeline`` is given; raises PipelineError if
     the text cannot be processed."""

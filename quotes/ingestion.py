@@ -51,8 +51,13 @@ class IngestReport(Model):
 ProgressCallback = Callable[[IngestProgress], None]
 
 
-def ingest(paths: Iterable[str | Path], index: "str | Path | Store", workers: int = 1,
-           progress: ProgressCallback | None = None, pipeline: "Pipeline | None" = None) -> IngestReport:
+def ingest(
+    paths: Iterable[str | Path],
+    index: "str | Path | Store",
+    workers: int = 1,
+    progress: ProgressCallback | None = None,
+    pipeline: "Pipeline | None" = None,
+) -> IngestReport:
     """Read ``paths`` (files, folders, globs), attribute every article not yet in
     ``index`` (a path, created if missing, or an open Store) and store it.
 
@@ -86,8 +91,15 @@ def ingest(paths: Iterable[str | Path], index: "str | Path | Store", workers: in
     return report
 
 
-def _attribute_and_store(fresh: list[Article], store: "Store", report: IngestReport, workers: int,
-                         progress: ProgressCallback | None, pipeline: "Pipeline | None", started: float) -> None:
+def _attribute_and_store(
+    fresh: list[Article],
+    store: "Store",
+    report: IngestReport,
+    workers: int,
+    progress: ProgressCallback | None,
+    pipeline: "Pipeline | None",
+    started: float,
+) -> None:
     from quotes.pipeline import Pipeline, PipelineError
 
     own = pipeline is None

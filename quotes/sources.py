@@ -225,8 +225,9 @@ def _article_from_record(record, where: str) -> Article | SourceError:
         return SourceError(path=where, reason="not a JSON object")
     text = record.get("maintext") or record.get("text") or record.get("raw_text") or ""
     if not isinstance(text, str) or not text.strip():
-        if record.get("html") or record.get("raw_html"):
-            return _article_from_html(record.get("html") or record.get("raw_html"), where, record.get("url"))
+        html = record.get("html") or record.get("raw_html")
+        if html:
+            return _article_from_html(html, where, record.get("url"))
         return SourceError(path=where, reason="no article text (expected 'maintext' or 'text')")
     title = record.get("title")
     if title and not text.lstrip().startswith(title):

@@ -145,8 +145,8 @@ def m001_schema(db: sqlite_utils.Database) -> None:
         FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id;
         """
     )
-    db["quotes"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db["speakers"].enable_fts(["name"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("quotes").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("speakers").enable_fts(["name"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
 @migrations()
@@ -227,6 +227,12 @@ def split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
             plain.append(char)
             length += 1
     return "".join(plain), spans
+
+
+def _new_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT just made (always set after an INSERT that wrote a row)."""
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 def _now() -> str:
@@ -417,7 +423,7 @@ class Store:
             )
             if cursor.rowcount:
                 written += 1
-                quote_id = cursor.lastrowid
+                quote_id = _new_id(cursor)
                 if quote.type != QuoteType.non_speech:
                     touched.add(self._assign_group(quote_id, speaker_id, quote.text))
         self._apply_corrections(article.id, touched)
@@ -458,7 +464,7 @@ class Store:
         return speaker_id
 
     def _new_speaker(self, name: str, kind: SpeakerType) -> int:
-        speaker_id = self.conn.execute("INSERT INTO speakers (name, type) VALUES (?, ?)", (name, kind.value)).lastrowid
+        speaker_id = _new_id(self.conn.execute("INSERT INTO speakers (name, type) VALUES (?, ?)", (name, kind.value)))
         self._file_keys(speaker_id, name, kind)
         return speaker_id
 
@@ -500,9 +506,9 @@ class Store:
 
             placement = grouping.place(text, lookup, lambda gid: self._one("SELECT root FROM quote_groups WHERE id = ?", (gid,)))
             if placement.join is None:
-                same = self.conn.execute(
+                same = _new_id(self.conn.execute(
                     "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (speaker_id, text, text)
-                ).lastrowid
+                ))
                 self._index_group(same, block, text)
             else:
                 same = placement.join
@@ -620,9 +626,9 @@ class Store:
 
     def _split(self, quote_id: int) -> int:
         row = self._rows("SELECT speaker_id, text, group_id FROM quotes WHERE id = ?", (quote_id,))[0]
-        new = self.conn.execute(
+        new = _new_id(self.conn.execute(
             "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (row["speaker_id"], row["text"], row["text"])
-        ).lastrowid
+        ))
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (new, quote_id))
         for gid in (row["group_id"], new):
             if gid is not None:

@@ -50,10 +50,14 @@ class StandIn:
 
 
 def test_ingest_loop_reports_and_calls_progress(tmp_path):
-    one = article('Jane Roe said "We will rebuild the bridge."', [("We will rebuild the bridge.", "Jane Roe")],
-                  [("Jane Roe", "person", ["mayor"])])
-    two = article('John Doe said "The city cannot afford it."', [("The city cannot afford it.", "John Doe")],
-                  [("John Doe", "person", [])])
+    one = article(
+        'Jane Roe said "We will rebuild the bridge."',
+        [("We will rebuild the bridge.", "Jane Roe")],
+        [("Jane Roe", "person", ["mayor"])],
+    )
+    two = article(
+        'John Doe said "The city cannot afford it."', [("The city cannot afford it.", "John Doe")], [("John Doe", "person", [])]
+    )
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(one.article.text)
@@ -106,8 +110,15 @@ def test_seeds_are_found_in_an_installed_copy(tmp_path):
     pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
     subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)], check=True, cwd=tmp_path)
     subprocess.run([*pip, "install", "--no-deps", "--target", str(site), *map(str, wheels.glob("*.whl"))], check=True)
-    code = ("import quotes, sys; assert quotes.__file__.startswith(sys.argv[1]), quotes.__file__; "
-            "print(len(list(quotes.seeds_folder().glob('*.txt'))))")
-    out = subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path,
-                         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
+    code = (
+        "import quotes, sys; assert quotes.__file__.startswith(sys.argv[1]), quotes.__file__; "
+        "print(len(list(quotes.seeds_folder().glob('*.txt'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(site)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
     assert out.returncode == 0 and out.stdout.strip() == "5", out.stderr

@@ -17,9 +17,13 @@ MARKUP = "We will [/bold] fight [link=https://evil.example]click[/link] and [bol
 
 
 def markup_article():
-    return article(f'Mia Park said "{MARKUP}" She added "Our generation will win it."',
-                   [(MARKUP, "Mia Park"), ("Our generation will win it.", "Mia Park")],
-                   [("Mia Park", "person", ["[bold]senator[/bold]"])], source="[red]markup[/red].txt", outlet="[i]Outlet[/i]")
+    return article(
+        f'Mia Park said "{MARKUP}" She added "Our generation will win it."',
+        [(MARKUP, "Mia Park"), ("Our generation will win it.", "Mia Park")],
+        [("Mia Park", "person", ["[bold]senator[/bold]"])],
+        source="[red]markup[/red].txt",
+        outlet="[i]Outlet[/i]",
+    )
 
 
 @pytest.fixture(autouse=True)

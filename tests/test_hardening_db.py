@@ -17,8 +17,15 @@ from quotes.store import Store, StoreError
 from tests.factories import trump_articles
 
 READERS = [
-    ["speakers"], ["quotes"], ["search", "cheaper"], ["show", "1"], ["export", "--format", "md"],
-    ["merge", "1", "2"], ["split", "1"], ["reassign", "1", "X Y"], ["regroup"],
+    ["speakers"],
+    ["quotes"],
+    ["search", "cheaper"],
+    ["show", "1"],
+    ["export", "--format", "md"],
+    ["merge", "1", "2"],
+    ["split", "1"],
+    ["reassign", "1", "X Y"],
+    ["regroup"],
 ]
 
 
@@ -105,8 +112,11 @@ def read_only(tmp_path, monkeypatch):
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     if os.geteuid() == 0:
         real = os.access
-        monkeypatch.setattr(quotes.store.os, "access",
-                            lambda p, mode: False if mode & os.W_OK and str(p).startswith(str(folder)) else real(p, mode))
+        monkeypatch.setattr(
+            quotes.store.os,
+            "access",
+            lambda p, mode: False if mode & os.W_OK and str(p).startswith(str(folder)) else real(p, mode),
+        )
     yield folder, path
     folder.chmod(stat.S_IRWXU)
     path.chmod(stat.S_IRUSR | stat.S_IWUSR)

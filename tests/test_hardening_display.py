@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 
 from quotes.store import Store
 from quotes.text import role_key
@@ -25,10 +24,24 @@ def test_near_identical_roles_are_shown_once_with_their_sources(tmp_path):
     british = "a former Baidu executive specialising in China's high-tech industries"
     american = "a former Baidu executive specializing in China\u2019s high-tech industries"
     with Store(tmp_path / "r.db") as store:
-        store.ingest(article('Li Wei said "We build it here."', [("We build it here.", "Li Wei")],
-                             [("Li Wei", "person", [british])], source="a.txt", outlet="Outlet A"))
-        store.ingest(article('Li Wei said "We ship it there."', [("We ship it there.", "Li Wei")],
-                             [("Li Wei", "person", [american, "CEO of Acme"])], source="b.txt", outlet="Outlet B"))
+        store.ingest(
+            article(
+                'Li Wei said "We build it here."',
+                [("We build it here.", "Li Wei")],
+                [("Li Wei", "person", [british])],
+                source="a.txt",
+                outlet="Outlet A",
+            )
+        )
+        store.ingest(
+            article(
+                'Li Wei said "We ship it there."',
+                [("We ship it there.", "Li Wei")],
+                [("Li Wei", "person", [american, "CEO of Acme"])],
+                source="b.txt",
+                outlet="Outlet B",
+            )
+        )
         speaker = store.find_speaker("Li Wei")
         assert speaker.roles == [british, "CEO of Acme"]
         assert speaker.role_sources == {british: ["Outlet A", "Outlet B"], "CEO of Acme": ["Outlet B"]}

@@ -16,8 +16,12 @@ from quotes.store import Store
 from tests.factories import article
 from tests.test_sources import PAGE, _warc
 
-LONG_PAGE = PAGE.replace('<link rel="canonical" href="https://planet.example/bridge">', "").replace("</article>", "<p>" + " ".join(f"More words, number {i}, in the text." for i in range(300))
-                         + ' The mayor ended: "We finish what we start, every single time, on this bridge."</p></article>')
+LONG_PAGE = PAGE.replace('<link rel="canonical" href="https://planet.example/bridge">', "").replace(
+    "</article>",
+    "<p>"
+    + " ".join(f"More words, number {i}, in the text." for i in range(300))
+    + ' The mayor ended: "We finish what we start, every single time, on this bridge."</p></article>',
+)
 
 
 def pages(n: int):
@@ -86,7 +90,9 @@ def versioned(text: str, quote: str, url: str = "https://news.example/story"):
 
 def test_same_url_with_changed_text_is_a_new_version_linked_to_the_old(tmp_path):
     first = versioned('Jane Roe said "We will rebuild the bridge by spring."', "We will rebuild the bridge by spring.")
-    second = versioned('Jane Roe said "We will rebuild the bridge by summer." (Corrected.)', "We will rebuild the bridge by summer.")
+    second = versioned(
+        'Jane Roe said "We will rebuild the bridge by summer." (Corrected.)', "We will rebuild the bridge by summer."
+    )
     with Store(tmp_path / "v.db") as store:
         assert store.ingest(first).previous_id is None
         outcome = store.ingest(second)
@@ -99,8 +105,11 @@ def test_same_url_with_changed_text_is_a_new_version_linked_to_the_old(tmp_path)
         assert texts == {"We will rebuild the bridge by spring.", "We will rebuild the bridge by summer."}, "both kept"
         groups = store.groups()
         assert len(groups) == 1 and groups[0].wordings == 2, "the two wordings are one quote"
-        other = versioned('Jane Roe said "Another story entirely, told here."', "Another story entirely, told here.",
-                          url="https://news.example/other")
+        other = versioned(
+            'Jane Roe said "Another story entirely, told here."',
+            "Another story entirely, told here.",
+            url="https://news.example/other",
+        )
         assert store.ingest(other).previous_id is None
 
 

@@ -47,7 +47,7 @@ async def test_search_highlights_by_style_not_brackets(db):
         assert cells
         for cell in cells:
             assert "[wake]" not in cell.plain and "[up]" not in cell.plain and "wake-up" in cell.plain
-            marked = [cell.plain[s.start:s.end] for s in cell.spans if "reverse" in str(s.style)]
+            marked = [cell.plain[s.start : s.end] for s in cell.spans if "reverse" in str(s.style)]
             assert marked[:2] == ["wake", "up"]
 
 

@@ -12,7 +12,7 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 def section() -> str:
     start = README.index("## The index (SQLite)")
-    return README[start: README.index("\n## ", start + 1)]
+    return README[start : README.index("\n## ", start + 1)]
 
 
 def test_every_table_and_index_is_listed(tmp_path):

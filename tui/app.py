@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from textual.app import App
 from textual.binding import Binding
@@ -75,7 +76,7 @@ class QuotesApp(App):
 
     @property
     def main(self) -> MainScreen:
-        return self.get_screen("main") if "main" in self._installed_screens else self.screen
+        return cast(MainScreen, self.get_screen("main") if "main" in self._installed_screens else self.screen)
 
     def on_mount(self) -> None:
         self.install_screen(MainScreen(), "main")

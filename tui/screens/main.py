@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
+from quotes.models import Occurrence
 from quotes.store import StoreError
 from quotes.terminal import inert
 from tui.widgets.render import diff_text, legend, plain
@@ -38,7 +39,7 @@ class MainScreen(Screen):
         self._speakers_done = False
         self._groups_loaded = 0
         self._groups_done = False
-        self.occurrences = []
+        self.occurrences: list[Occurrence] = []
 
     @property
     def store(self):

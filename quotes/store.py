@@ -282,7 +282,8 @@ def check_index(path: str, create: bool) -> bool:
         raise StoreError(f"{path}: not a regular file")
     try:
         with open(path, "rb") as stream:
-            header = stream.read(len(SQLITE_HEADER))
+            head = stream.read(20)
+            header = head[: len(SQLITE_HEADER)]
     except OSError as error:
         raise StoreError(f"{path}: cannot read: {error.strerror or error}") from None
     if not header:
@@ -291,15 +292,20 @@ def check_index(path: str, create: bool) -> bool:
         raise StoreError(f"{path}: empty file, not a quotes index")
     if header != SQLITE_HEADER:
         raise StoreError(f"{path}: not an SQLite file, so not a quotes index (left untouched)")
+    # Read it without leaving a trace: a WAL-mode file (header byte 18 is 2) with no WAL file
+    # beside it has everything in the file itself and no writer, so it is read immutable (a
+    # read-only connection would leave -wal and -shm files next to it); otherwise (a WAL
+    # file exists: a writer may hold pages there, as during a first ingest; or a rollback
+    # journal file, for which read-only makes no file) read-only.
+    wal_mode = len(head) > 18 and head[18] == 2
+    mode = "immutable=1" if wal_mode and not os.path.exists(path + "-wal") else "mode=ro"
     try:
-        probe = sqlite3.connect(f"{Path(path).resolve().as_uri()}?immutable=1", uri=True)
         try:
-            tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            ours = Migrations.migrations_table in tables and probe.execute(
-                f"SELECT 1 FROM [{Migrations.migrations_table}] WHERE migration_set = ? LIMIT 1", (migrations.name,)
-            ).fetchone() is not None
-        finally:
-            probe.close()
+            tables, ours = _probe(path, mode)
+        except sqlite3.OperationalError:
+            if mode == "immutable=1":
+                raise
+            tables, ours = _probe(path, "immutable=1")  # read-only media: no lock or -shm file can be made
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: damaged or unreadable SQLite file ({error}); left untouched") from None
     if not ours:
@@ -307,6 +313,20 @@ def check_index(path: str, create: bool) -> bool:
             return False  # an SQLite file with no tables at all: nothing to lose
         raise StoreError(f"{path}: an SQLite file but not a quotes index (no quotes schema in it); left untouched")
     return True
+
+
+def _probe(path: str, mode: str) -> tuple[set[str], bool]:
+    """The tables of an SQLite file, and whether it holds this project's migrations, read
+    through a read-only connection (nothing is written to the file)."""
+    probe = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{mode}", uri=True, timeout=30)
+    try:
+        tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        ours = Migrations.migrations_table in tables and probe.execute(
+            f"SELECT 1 FROM [{Migrations.migrations_table}] WHERE migration_set = ? LIMIT 1", (migrations.name,)
+        ).fetchone() is not None
+    finally:
+        probe.close()
+    return tables, ours
 
 
 class Store:

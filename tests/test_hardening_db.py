@@ -139,3 +139,29 @@ def test_creating_an_index_in_a_read_only_folder(capsys, read_only, tmp_path):
     db = folder / "new.db"
     code, _, err = run(capsys, "ingest", str(tmp_path / "nothing.txt"), "--db", str(db))
     assert code == 1 and one_line_error(err, str(db), "not writable") and not db.exists()
+
+
+def test_a_reader_sees_an_index_whose_schema_is_still_in_the_writers_wal(tmp_path):
+    """While a first ingest runs, the schema may be only in the WAL file: a reader opened
+    then (the TUI, `quotes speakers`) must still recognise the index."""
+    path = tmp_path / "busy.db"
+    with Store(path) as writer:
+        for a in trump_articles():
+            writer.ingest(a)
+        assert os.path.getsize(str(path) + "-wal") > 0
+        with Store(path, create=False) as reader:
+            assert reader.stats()["articles"] == 3
+
+
+def test_another_programs_wal_mode_file_is_left_as_it_was(tmp_path, capsys):
+    path = tmp_path / "wal.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before, listing = digest(path), sorted(os.listdir(tmp_path))
+    for argv in (["speakers"], ["ingest", str(tmp_path / "none.txt")]):
+        code, _, err = run(capsys, *argv, "--db", str(path))
+        assert code == 1 and one_line_error(err, "not a quotes index")
+    assert digest(path) == before and sorted(os.listdir(tmp_path)) == listing

@@ -57,3 +57,24 @@ async def test_markup_in_search_results_is_text(db):
         await pilot.pause()
         cells = await search(app, pilot, "fight")
         assert any("[/bold] fight [link=https://evil.example]click" in c.plain for c in cells)
+
+
+async def reassign(app, pilot, name: str) -> None:
+    from textual.widgets import Input
+
+    await pilot.press("R")
+    await pilot.pause()
+    app.screen.query_one(Input).value = name
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_notifications_show_names_as_text(db):
+    app = QuotesApp(db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await reassign(app, pilot, "[/bold] Evil [link=https://x.example]Name")
+        messages = [n.message for n in app._notifications]
+        assert any("[/bold] Evil [link=https://x.example]Name" in m for m in messages), messages
+        assert all(not n.markup for n in app._notifications if "Evil" in n.message)

@@ -126,9 +126,9 @@ class QuotesApp(App):
                 with open(name, "wb") as out:
                     export(details, fmt, out)
             except (ExportError, OSError) as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
-            self.notify(f"wrote {name}")
+            self.notify(f"wrote {name}", markup=False)
 
         self.push_screen(ExportScreen(f"this {scope}", default), write)
 

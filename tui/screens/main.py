@@ -279,9 +279,9 @@ class MainScreen(Screen):
                 try:
                     self.store.reassign_quote(occurrence.id, name)
                 except StoreError as error:  # a blank name, a read-only index
-                    self.notify(str(error), severity="error")
+                    self.notify(str(error), severity="error", markup=False)
                     return
-                self.notify(f"quote {occurrence.id} now attributed to {name}")
+                self.notify(f"quote {occurrence.id} now attributed to {name}", markup=False)
                 self.action_refresh()
 
         self.app.push_screen(PromptScreen(f"Reassign quote {occurrence.id} to speaker:", occurrence.speaker or ""), apply)
@@ -299,7 +299,7 @@ class MainScreen(Screen):
                 try:
                     self.store.merge_groups(keep, int(value))
                 except Exception as error:  # a wrong group id: say so, keep the view
-                    self.notify(str(error), severity="error")
+                    self.notify(str(error), severity="error", markup=False)
                     return
                 self.notify(f"group {value} merged into {keep}")
                 self.action_refresh()
@@ -314,7 +314,7 @@ class MainScreen(Screen):
         try:
             new = self.store.split_quote(occurrence.id)
         except StoreError as error:  # a read-only index
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             return
         self.notify(f"quote {occurrence.id} moved to new group {new}")
         self.action_refresh()

@@ -18,6 +18,7 @@ from tests.factories import trump_articles
 
 READERS = [
     ["speakers"],
+    ["tui"],
     ["quotes"],
     ["search", "cheaper"],
     ["show", "1"],

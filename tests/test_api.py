@@ -122,3 +122,31 @@ def test_seeds_are_found_in_an_installed_copy(tmp_path):
         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
     )
     assert out.returncode == 0 and out.stdout.strip() == "5", out.stderr
+
+
+def test_a_changed_article_under_its_url_is_reported_as_a_new_version(tmp_path, monkeypatch, capsys):
+    import json
+
+    import quotes.ingestion as library
+    from quotes.cli import main
+
+    first = article(
+        'Jane Roe said "We will rebuild the bridge by spring."', [("We will rebuild the bridge by spring.", "Jane Roe")]
+    )
+    second = article(
+        'Jane Roe said "We will rebuild the bridge by summer."', [("We will rebuild the bridge by summer.", "Jane Roe")]
+    )
+    real = library.ingest
+    monkeypatch.setattr(
+        library,
+        "ingest",
+        lambda paths, index, workers=1, progress=None: real(
+            paths, index, workers=workers, progress=progress, pipeline=StandIn([first, second])
+        ),
+    )
+    for n, a in enumerate((first, second)):
+        (tmp_path / f"{n}.jsonl").write_text(json.dumps({"maintext": a.article.text, "url": "https://news.example/s"}) + "\n")
+    assert main(["ingest", str(tmp_path / "0.jsonl"), "--db", str(tmp_path / "i.db")]) == 0
+    assert main(["ingest", str(tmp_path / "1.jsonl"), "--db", str(tmp_path / "i.db")]) == 0
+    err = capsys.readouterr().err
+    assert "1 added (1 new version(s) of stored articles), 0 already present" in err

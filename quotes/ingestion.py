@@ -70,6 +70,7 @@ def ingest(
     report = IngestReport()
     store = index if isinstance(index, Store) else Store(index)  # first: a bad index fails before any file is read
     try:
+        store.require_writable()  # a read-only index: said now, not after CoreNLP has annotated everything
         fresh: list[Article] = []
         seen: set[str] = set()
         for item in read_sources([str(p) for p in paths]):

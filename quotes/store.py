@@ -367,7 +367,8 @@ class Store:
             self.conn.close()
             raise StoreError(f"{self.path}: cannot open the index: {error}") from None
 
-    def _writable(self) -> None:
+    def require_writable(self) -> None:
+        """StoreError unless this index can be written here."""
         if self.read_only:
             raise StoreError(f"{self.path}: the index is read-only here; copy it somewhere writable to change it")
 
@@ -395,7 +396,7 @@ class Store:
         return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
     def ingest(self, attributed: AttributedArticle) -> IngestOutcome:
-        self._writable()
+        self.require_writable()
         article = attributed.article
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -590,7 +591,7 @@ class Store:
         return self._one('SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" = ?', (article_id, start, end))
 
     def _in_transaction(self, fn):
-        self._writable()
+        self.require_writable()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             result = fn()

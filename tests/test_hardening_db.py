@@ -166,3 +166,13 @@ def test_another_programs_wal_mode_file_is_left_as_it_was(tmp_path, capsys):
         code, _, err = run(capsys, *argv, "--db", str(path))
         assert code == 1 and one_line_error(err, "not a quotes index")
     assert digest(path) == before and sorted(os.listdir(tmp_path)) == listing
+
+
+def test_ingest_into_a_read_only_index_stops_before_reading_anything(capsys, read_only, tmp_path, monkeypatch):
+    import quotes.sources
+
+    _, path = read_only
+    monkeypatch.setattr(quotes.sources, "read_sources", lambda paths: pytest.fail("sources read for a read-only index"))
+    (tmp_path / "a.txt").write_text('Jane Roe said "We will rebuild the bridge."')
+    code, _, err = run(capsys, "ingest", str(tmp_path / "a.txt"), "--db", str(path))
+    assert code == 1 and one_line_error(err, str(path), "read-only")

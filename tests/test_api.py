@@ -106,9 +106,16 @@ def test_seeds_are_package_data():
 @pytest.mark.slow
 def test_seeds_are_found_in_an_installed_copy(tmp_path):
     """Built as a wheel and installed elsewhere, away from any checkout."""
-    wheels, site = tmp_path / "wheels", tmp_path / "site"
+    import shutil
+
+    source, wheels, site = tmp_path / "source", tmp_path / "wheels", tmp_path / "site"
+    source.mkdir()
+    for name in ("quotes", "tui", "seeds"):  # a copy: building writes build/ beside the sources
+        shutil.copytree(ROOT / name, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
     pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
-    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)], check=True, cwd=tmp_path)
+    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(source)], check=True, cwd=tmp_path)
     subprocess.run([*pip, "install", "--no-deps", "--target", str(site), *map(str, wheels.glob("*.whl"))], check=True)
     code = (
         "import quotes, sys; assert quotes.__file__.startswith(sys.argv[1]), quotes.__file__; "

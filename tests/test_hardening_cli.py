@@ -93,3 +93,17 @@ def test_show_piped_prints_diff_markers(capsys, db):
     group = next(q["group_id"] for q in json.loads(out) if "cheaper" in q["text"])
     code, out, _ = run(capsys, "show", str(group), "--db", db)
     assert code == 0 and "[-" in out and "{+" in out
+
+
+def test_no_hidden_hyperlink_or_styles_from_article_text_on_a_colour_terminal(capsys, db, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # Rich writes styles as to a colour terminal
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for argv in (["quotes"], ["search", "fight"]):
+        code, out, _ = run(capsys, *argv, "--db", db)
+        assert code == 0 and "\x1b[" in out, "styled output"
+        assert "\x1b]8;" not in out, "no OSC 8 hyperlink from [link=...] in a quote"
+        assert "[link=https://evil.example]click[/link]" in out
+    _, out, _ = run(capsys, "quotes", "--db", db, "--json")
+    group = next(q["group_id"] for q in json.loads(out) if "cheaper" in q["text"])
+    _, out, _ = run(capsys, "show", str(group), "--db", db)
+    assert "{+" not in out and "[-" not in out, "in colour, styles mark the differences"

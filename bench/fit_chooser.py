@@ -87,25 +87,45 @@ def quotes_of(split: Path):
                 if cue is None or cue.inherited is not None:
                     if cue is not None:  # continuation: the previous quote's speaker
                         prev = cue.inherited
-                        candidates.append(dict(rule=cue.rule, resolver="inherited", strength=int(cue.strength), position=position,
-                                               speaker=prev.speaker, kind=mention_kind(prev), distance=99,
-                                               mention_span=None if prev.mention_start is None else
-                                               [to_raw[prev.mention_start], to_raw[prev.mention_end - 1] + 1]))
+                        candidates.append(
+                            dict(
+                                rule=cue.rule,
+                                resolver="inherited",
+                                strength=int(cue.strength),
+                                position=position,
+                                speaker=prev.speaker,
+                                kind=mention_kind(prev),
+                                distance=99,
+                                mention_span=None
+                                if prev.mention_start is None
+                                else [to_raw[prev.mention_start], to_raw[prev.mention_end - 1] + 1],
+                            )
+                        )
                     continue
                 found = resolve(facts, cue)
                 token = index.token(cue.mention)
                 _, m_start, m_end = index.span_text(cue.mention.sentence, cue.mention_first, cue.mention_last)
                 proxy = Attribution(text="", start=0, end=0, type=QuoteType.direct, mention=index.text[m_start:m_end])
                 distance = min(abs(token.start - span.outer_start), abs(token.end - span.outer_end))
-                candidates.append(dict(rule=cue.rule, resolver=found.resolver.split("/")[0] if found else "unresolved",
-                                       strength=int(cue.strength), position=position, speaker=found.name if found else None,
-                                       kind=mention_kind(proxy), distance=distance,
-                                       mention_span=[to_raw[m_start], to_raw[m_end - 1] + 1]))
+                candidates.append(
+                    dict(
+                        rule=cue.rule,
+                        resolver=found.resolver.split("/")[0] if found else "unresolved",
+                        strength=int(cue.strength),
+                        position=position,
+                        speaker=found.name if found else None,
+                        kind=mention_kind(proxy),
+                        distance=distance,
+                        mention_span=[to_raw[m_start], to_raw[m_end - 1] + 1],
+                    )
+                )
             if chosen is not None and (chosen.speaker or chosen.mention):
                 spoken.append(chosen)
             if match is None or not candidates or chosen is None:
                 continue
-            chosen_span = [to_raw[chosen.mention_start], to_raw[chosen.mention_end - 1] + 1] if chosen.mention_start is not None else None
+            chosen_span = (
+                [to_raw[chosen.mention_start], to_raw[chosen.mention_end - 1] + 1] if chosen.mention_start is not None else None
+            )
             sieve_right = speaker_matches({"speaker": chosen.speaker, "speaker_span": chosen_span}, match)
             for c in candidates:
                 c["right"] = speaker_matches({"speaker": c["speaker"], "speaker_span": c["mention_span"]}, match)
@@ -118,10 +138,16 @@ def quotes_of(split: Path):
 
 def features(c: dict) -> dict:
     return {
-        f"rule={c['rule']}": 1.0, f"resolver={c['resolver']}": 1.0, f"kind={c['kind']}": 1.0,
+        f"rule={c['rule']}": 1.0,
+        f"resolver={c['resolver']}": 1.0,
+        f"kind={c['kind']}": 1.0,
         f"rule_kind={c['rule']}|{c['kind']}": 1.0,
-        "strength": c["strength"] / 4, "position": c["position"] / len(ORDER), "first": float(c["position"] == c["min_position"]),
-        "log_distance": math.log1p(c["distance"]) / 5, "agree": math.log1p(c["agree"]), "named": math.log1p(c["named"]) / 3,
+        "strength": c["strength"] / 4,
+        "position": c["position"] / len(ORDER),
+        "first": float(c["position"] == c["min_position"]),
+        "log_distance": math.log1p(c["distance"]) / 5,
+        "agree": math.log1p(c["agree"]),
+        "named": math.log1p(c["named"]) / 3,
         "no_speaker": float(c["speaker"] is None),
     }
 

@@ -50,8 +50,7 @@ def verdicts(split: Path, workers: int = 2) -> list[tuple[Attribution, bool]]:
     from quotes.pipeline import Pipeline, PipelineError
 
     gold = _gold(split / "gold.jsonl")
-    files = [p for p in sorted((split / "text").glob("*.txt"))
-             if '"' in (raw := p.read_text(encoding="utf-8")) or "“" in raw]
+    files = [p for p in sorted((split / "text").glob("*.txt")) if '"' in (raw := p.read_text(encoding="utf-8")) or "“" in raw]
     out: list[tuple[Attribution, bool]] = []
     with Pipeline(workers=workers) as pipeline:
         raws = [p.read_text(encoding="utf-8") for p in files]
@@ -85,7 +84,9 @@ def verdicts(split: Path, workers: int = 2) -> list[tuple[Attribution, bool]]:
                 if a.speaker is None and a.mention is None:
                     out.append((a, found is None))
                     continue
-                span = [to_raw[a.mention_start], to_raw[a.mention_end - 1] + 1] if a.mention_start is not None else None
+                span = None
+                if a.mention_start is not None and a.mention_end is not None:
+                    span = [to_raw[a.mention_start], to_raw[a.mention_end - 1] + 1]
                 out.append((a, found is not None and speaker_matches({"speaker": a.speaker, "speaker_span": span}, golds[found])))
     return out
 
@@ -112,16 +113,24 @@ def fit(split: Path, table: Path = TABLE) -> dict:
 
 def reliability(pairs: list[tuple[float, bool]]) -> dict:
     """Confidence bins against observed precision, and the expected calibration error."""
-    bins = [[0, 0, 0.0] for _ in range(BINS)]  # n, right, sum of confidences
+    counts, rights, sums = [0] * BINS, [0] * BINS, [0.0] * BINS
     for confidence, right in pairs:
-        b = bins[min(BINS - 1, int(confidence * BINS))]
-        b[0] += 1
-        b[1] += right
-        b[2] += confidence
-    n = sum(b[0] for b in bins)
-    rows = [{"bin": f"{i / BINS:.1f}-{(i + 1) / BINS:.1f}", "n": b[0], "mean_confidence": round(b[2] / b[0], 3),
-             "precision": round(b[1] / b[0], 3)} for i, b in enumerate(bins) if b[0]]
-    ece = sum(r["n"] / n * abs(r["precision"] - r["mean_confidence"]) for r in rows) if n else 0.0
+        b = min(BINS - 1, int(confidence * BINS))
+        counts[b] += 1
+        rights[b] += right
+        sums[b] += confidence
+    n = sum(counts)
+    rows = [
+        {
+            "bin": f"{i / BINS:.1f}-{(i + 1) / BINS:.1f}",
+            "n": counts[i],
+            "mean_confidence": round(sums[i] / counts[i], 3),
+            "precision": round(rights[i] / counts[i], 3),
+        }
+        for i in range(BINS)
+        if counts[i]
+    ]
+    ece = sum(counts[i] / n * abs(rights[i] / counts[i] - sums[i] / counts[i]) for i in range(BINS) if counts[i]) if n else 0.0
     return {"n": n, "ece": round(ece, 4), "bins": rows}
 
 
@@ -146,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.action == "fit":
         data = fit(args.split)
-        print(f"{TABLE}: {len(data['counts'])} cells from {data['overall'][1]} attributions "
-              f"({data['overall'][0] / max(1, data['overall'][1]):.3f} right)")
+        print(
+            f"{TABLE}: {len(data['counts'])} cells from {data['overall'][1]} attributions "
+            f"({data['overall'][0] / max(1, data['overall'][1]):.3f} right)"
+        )
         return 0
     result = report(args.split, args.out)
     for label in ("attributions_with_a_speaker", "all_attributions"):

@@ -53,8 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         print(DESCRIPTION)
         return 0
+    from quotes.store import StoreError
+
     try:
         return int(args.func(args) or 0)
+    except StoreError as error:  # a bad --db: one line naming the file and the reason
+        print(f"quotes {args.command}: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

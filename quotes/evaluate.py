@@ -157,7 +157,7 @@ def score_seeds(gold_path: str | Path, predictions: list[dict], texts_dir: str |
     for p in predictions:
         by_doc[p["doc_id"] if p["doc_id"].endswith(".txt") else p["doc_id"] + ".txt"].append(p)
     report = Report()
-    matched: set[int] = set()
+    matched: set[tuple[str, int]] = set()
 
     def find(article: str, start: int, length: int):
         for i, p in enumerate(by_doc.get(article, [])):

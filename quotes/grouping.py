@@ -180,16 +180,16 @@ class Placement:
     becomes that group's root (it is the longest wording yet); and the other groups it
     bridges, to be merged into ``join``."""
 
-    join: Hashable | None
+    join: int | None  # group ids are ints, in the store and in Grouper
     becomes_root: bool = False
-    absorb: tuple[Hashable, ...] = ()
+    absorb: tuple[int, ...] = ()
 
 
 def _length(text: str) -> int:
     return len(_features(text)[0])
 
 
-def place(text: str, lookup: Callable[[list[str]], dict], root_of: Callable[[Hashable], str]) -> Placement:
+def place(text: str, lookup: Callable[[list[str]], dict], root_of: Callable[[int], str]) -> Placement:
     """Decide a new wording's group (the in-memory grouper and the store both ask this, so
     they group alike). ``lookup(keys)`` gives the speaker's groups sharing any of the keys,
     with how many they share; ``root_of(group)`` a group's root wording.
@@ -201,10 +201,10 @@ def place(text: str, lookup: Callable[[list[str]], dict], root_of: Callable[[Has
     apart until the full quote holding both is printed): those are merged in, so the
     grouping does not depend on the order articles are ingested in."""
     keys = candidate_keys(text)
-    verified: set[Hashable] = set()
-    variants: list[tuple[float, Hashable, str]] = []
+    verified: set[int] = set()
+    variants: list[tuple[float, int, str]] = []
 
-    def verify(groups: Iterable[Hashable], shorter_only: bool = False) -> None:
+    def verify(groups: Iterable[int], shorter_only: bool = False) -> None:
         for group in groups:
             if group in verified:
                 continue

@@ -48,6 +48,7 @@ class Article(Model):
     date: str | None = None  # ISO 8601 date or datetime when known
     url: str | None = None
     authors: list[str] = Field(default_factory=list)
+    previous_id: str | None = None  # in the index: the version before this one (same URL, other text)
 
     @classmethod
     def from_text(cls, text: str, source: str, **meta) -> "Article":
@@ -246,7 +247,8 @@ class SpeakerSummary(Model):
     id: int
     name: str
     type: SpeakerType
-    roles: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)  # one per meaning (spelling variants shown once)
+    role_sources: dict[str, list[str]] = Field(default_factory=dict)  # role -> outlets (or sources) it came from
     aliases: list[str] = Field(default_factory=list)
     quotes: int = 0  # occurrences
     groups: int = 0
@@ -308,7 +310,8 @@ class SearchHit(Model):
     speaker_id: int | None = None
     speaker: str | None = None
     text: str
-    snippet: str = ""
+    snippet: str = ""  # the matching part of the text, plain (no markers)
+    highlights: list[tuple[int, int]] = Field(default_factory=list)  # matched words: [start, end) offsets into snippet
 
 
 class IngestOutcome(Model):
@@ -316,4 +319,5 @@ class IngestOutcome(Model):
     source: str
     status: str  # "added", "present", "failed"
     quotes: int = 0
+    previous_id: str | None = None  # added as a new version of this article (same URL, changed text)
     error: str | None = None

@@ -226,7 +226,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         # left open before a paragraph that opens with “ is a stray mark, not a quote going on
         continues = left_open is not None and first < end and text[first] == left_open.open_mark
         found, still_open = _scan_paragraph(text, start, end, paragraph, continues)
-        if continues and found and found[0].continues:
+        if continues and left_open is not None and found and found[0].continues:
             left_open.continued = True
         quotes.extend(found)
         left_open = next((q for q in reversed(found) if q.close_mark is None), None) if still_open else None

@@ -61,7 +61,7 @@ def lookup_keys(name: str, kind: SpeakerType) -> list[str]:
 
 
 def _role_words(roles) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for role in roles:
         found.update(w for w in re.findall(r"[a-z]+", role.lower()) if w not in _ROLE_STOP and len(w) > 2)
     return found

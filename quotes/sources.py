@@ -67,6 +67,10 @@ def read_sources(paths: Iterable[str]) -> Iterator[Article | SourceError]:
         if isinstance(path, SourceError):
             yield path
             continue
+        special = _special_file(path)
+        if special:
+            yield SourceError(path=path, reason=f"{special}, not a regular file: skipped")
+            continue
         suffix = _suffix(path)
         try:
             if suffix in TEXT_SUFFIXES:
@@ -81,6 +85,24 @@ def read_sources(paths: Iterable[str]) -> Iterator[Article | SourceError]:
                 yield SourceError(path=path, reason=f"unsupported file type {suffix or '(no extension)'}")
         except OSError as error:
             yield SourceError(path=path, reason=f"cannot read: {error.strerror or error}")
+
+
+def _special_file(path: str) -> str | None:
+    """What ``path`` is when it is not a regular file (a FIFO, which would block the
+    reader forever, a socket, a device), else None. ``os.stat`` never blocks."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reading it will say why
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "a special file"
 
 
 # ----------------------------------------------------------------------------- text
@@ -203,8 +225,9 @@ def _article_from_record(record, where: str) -> Article | SourceError:
         return SourceError(path=where, reason="not a JSON object")
     text = record.get("maintext") or record.get("text") or record.get("raw_text") or ""
     if not isinstance(text, str) or not text.strip():
-        if record.get("html") or record.get("raw_html"):
-            return _article_from_html(record.get("html") or record.get("raw_html"), where, record.get("url"))
+        html = record.get("html") or record.get("raw_html")
+        if html:
+            return _article_from_html(html, where, record.get("url"))
         return SourceError(path=where, reason="no article text (expected 'maintext' or 'text')")
     title = record.get("title")
     if title and not text.lstrip().startswith(title):
@@ -236,7 +259,7 @@ def _read_json_file(path: str) -> Iterator[Article | SourceError]:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             if _suffix(path) == ".json":
-                yield SourceError(path=path, reason=f"broken JSON at line {error.lineno}: {error.msg}")
+                yield SourceError(path=path, reason=f"broken JSON: {error.msg}: line {error.lineno} column {error.colno}")
                 return
         else:
             records = data if isinstance(data, list) else [data]
@@ -249,7 +272,9 @@ def _read_json_file(path: str) -> Iterator[Article | SourceError]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield SourceError(path=f"{path}:{number}", reason=f"broken JSON line: {error.msg}")
+            # json's msg alone ("Unterminated string starting at") stops mid-sentence: the
+            # position is the end of it
+            yield SourceError(path=f"{path}:{number}", reason=f"broken JSON line: {error.msg}: column {error.colno}")
             continue
         yield _article_from_record(record, f"{path}:{number}")
 
@@ -261,7 +286,7 @@ def _read_warc(path: str) -> Iterator[Article | SourceError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    found = 0
+    found = complete = 0
     try:
         with open(path, "rb") as stream:
             for record in ArchiveIterator(stream):
@@ -272,18 +297,26 @@ def _read_warc(path: str) -> Iterator[Article | SourceError]:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 body = record.content_stream().read()
+                record.raw_stream.read()  # whatever the decoder left: the record must be read to its end
                 found += 1
+                missing = getattr(record.raw_stream, "limit", 0)
+                if missing:
+                    # cut off by the end of the file: a partial page (and a cut quote) is never stored
+                    yield SourceError(path=f"{path} ({url})", reason=f"record cut off ({missing:,} of its "
+                                      f"{record.length:,} bytes missing): not read")
+                    continue
+                complete += 1
                 result = _article_from_html(body, url or f"{path}#{found}", url)
                 if isinstance(result, SourceError):
                     result = SourceError(path=f"{path} ({url})", reason=result.reason)
                 yield result
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
         kind = "truncated or corrupt WARC" if not isinstance(error, ArchiveLoadFailed) else "not a WARC file"
-        yield SourceError(path=path, reason=f"{kind} after {found} record(s): {str(error).splitlines()[0][:120] if str(error) else type(error).__name__}")
+        yield SourceError(path=path, reason=f"{kind} after {complete} complete record(s): {str(error).splitlines()[0] if str(error) else type(error).__name__}")
         return
     problem = _gzip_damage(path) if path.lower().endswith(".gz") else None
     if problem:
-        yield SourceError(path=path, reason=f"truncated or corrupt WARC after {found} HTML record(s): {problem}")
+        yield SourceError(path=path, reason=f"truncated or corrupt WARC after {complete} complete HTML record(s): {problem}")
     elif found == 0:
         yield SourceError(path=path, reason="no HTML responses in this WARC")
 

@@ -13,6 +13,7 @@ same text twice (under any name) adds nothing.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from datetime import datetime, timezone
@@ -35,6 +36,7 @@ from quotes.models import (
     SpeakerSummary,
     SpeakerType,
 )
+from quotes.text import role_key
 from quotes.textdiff import word_diff
 
 migrations = Migrations("quotes")
@@ -143,8 +145,8 @@ def m001_schema(db: sqlite_utils.Database) -> None:
         FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id;
         """
     )
-    db["quotes"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db["speakers"].enable_fts(["name"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("quotes").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("speakers").enable_fts(["name"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
 @migrations()
@@ -192,8 +194,63 @@ def m004_resolver(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m005_article_versions(db: sqlite_utils.Database) -> None:
+    """An article seen again under the same URL with changed text is a new version: a new
+    row (its quotes kept beside the old ones) whose ``previous_id`` is the version before.
+    Articles already stored under one URL are linked in ingest order."""
+    if "previous_id" not in db["articles"].columns_dict:
+        db.execute("ALTER TABLE articles ADD COLUMN previous_id TEXT REFERENCES articles(id)")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles(url, seq)")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_previous ON articles(previous_id)")
+    last: dict[str, str] = {}
+    for article_id, url in db.execute("SELECT id, url FROM articles WHERE url IS NOT NULL ORDER BY seq").fetchall():
+        if url in last:
+            db.execute("UPDATE articles SET previous_id = ? WHERE id = ?", (last[url], article_id))
+        last[url] = article_id
+
+
 class StoreError(RuntimeError):
     pass
+
+
+SQL_INT_MAX = 2**63 - 1
+
+
+def _count(n: int) -> int:
+    """A limit or offset SQLite can take: 0 ... 2**63-1 (a larger one means all rows; a
+    negative one none)."""
+    return max(0, min(int(n), SQL_INT_MAX))
+
+
+# FTS5 snippet() marks matches with these two private-use characters, which no article
+# text holds (they are removed from the snippet's text if one does): the snippet goes out
+# as plain text with the matches' offsets, never as markup to be parsed.
+_MATCH_OPEN, _MATCH_CLOSE = "\ue000", "\ue001"
+
+
+def split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """A snippet with match markers -> (plain text, [(start, end) of each match])."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length, opened = 0, None
+    for char in marked:
+        if char == _MATCH_OPEN:
+            opened = length
+        elif char == _MATCH_CLOSE:
+            if opened is not None and length > opened:
+                spans.append((opened, length))
+            opened = None
+        else:
+            plain.append(char)
+            length += 1
+    return "".join(plain), spans
+
+
+def _new_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT just made (always set after an INSERT that wrote a row)."""
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 def _now() -> str:
@@ -213,19 +270,125 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
     return " ".join(parts)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _can_write(path: str) -> bool:
+    """Whether this process may write ``path`` (an existing file) and create its WAL and
+    shared-memory files beside it."""
+    return os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+
+
+def check_index(path: str, create: bool) -> bool:
+    """Whether ``path`` can be opened as a quotes index, before anything is written to it:
+    True if it exists (and is one), False if it does not and ``create`` allows making it.
+    Anything else raises StoreError with a one-line reason naming the file: a missing
+    file for a reader, a missing or unwritable folder, a folder, a file that is not
+    SQLite, another program's SQLite file (which is never touched)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise StoreError(f"{path}: is a folder, not an index file")
+    if not os.path.exists(path):
+        if not os.path.isdir(folder):
+            raise StoreError(f"{path}: no such folder {folder}")
+        if not create:
+            raise StoreError(f"{path}: no such index (build one with `quotes ingest PATH --db {path}` or `quotes run --db {path}`)")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(f"{path}: cannot create the index: folder {folder} is not writable")
+        return False
+    if not os.path.isfile(path):
+        raise StoreError(f"{path}: not a regular file")
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(20)
+            header = head[: len(SQLITE_HEADER)]
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read: {error.strerror or error}") from None
+    if not header:
+        if create:
+            return False  # an empty file: nothing in it to lose
+        raise StoreError(f"{path}: empty file, not a quotes index")
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{path}: not an SQLite file, so not a quotes index (left untouched)")
+    # Read it without leaving a trace: a WAL-mode file (header byte 18 is 2) with no WAL file
+    # beside it has everything in the file itself and no writer, so it is read immutable (a
+    # read-only connection would leave -wal and -shm files next to it); otherwise (a WAL
+    # file exists: a writer may hold pages there, as during a first ingest; or a rollback
+    # journal file, for which read-only makes no file) read-only.
+    wal_mode = len(head) > 18 and head[18] == 2
+    mode = "immutable=1" if wal_mode and not os.path.exists(path + "-wal") else "mode=ro"
+    try:
+        try:
+            tables, ours = _probe(path, mode)
+        except sqlite3.OperationalError:
+            if mode == "immutable=1":
+                raise
+            tables, ours = _probe(path, "immutable=1")  # read-only media: no lock or -shm file can be made
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: damaged or unreadable SQLite file ({error}); left untouched") from None
+    if not ours:
+        if not tables and create:
+            return False  # an SQLite file with no tables at all: nothing to lose
+        raise StoreError(f"{path}: an SQLite file but not a quotes index (no quotes schema in it); left untouched")
+    return True
+
+
+def _probe(path: str, mode: str) -> tuple[set[str], bool]:
+    """The tables of an SQLite file, and whether it holds this project's migrations, read
+    through a read-only connection (nothing is written to the file)."""
+    probe = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{mode}", uri=True, timeout=30)
+    try:
+        tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        ours = Migrations.migrations_table in tables and probe.execute(
+            f"SELECT 1 FROM [{Migrations.migrations_table}] WHERE migration_set = ? LIMIT 1", (migrations.name,)
+        ).fetchone() is not None
+    finally:
+        probe.close()
+    return tables, ours
+
+
 class Store:
-    def __init__(self, path: str | Path):
+    """The index file. ``create``: make the file if it does not exist (writers do; readers
+    pass False and get a StoreError naming the missing file). ``read_only``: never write;
+    chosen by itself when the file or its folder is not writable (read-only media), in
+    which case the file is opened immutable and read as it is."""
+
+    def __init__(self, path: str | Path, create: bool = True, read_only: bool = False):
         self.path = str(path)
-        self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA busy_timeout = 30000")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        # 64 MB of page cache instead of SQLite's 2 MB: grouping reads keys and roots all
-        # over a large file (bench/bench_store.py)
-        self.conn.execute("PRAGMA cache_size = -65536")
-        self.db = sqlite_utils.Database(self.conn)
-        migrations.apply(self.db)
+        exists = check_index(self.path, create)
+        self.read_only = read_only or (exists and not _can_write(self.path))
+        if self.read_only:
+            if not exists:
+                raise StoreError(f"{self.path}: no such index")
+            # immutable: no lock, WAL or shared-memory file is created beside it (none can be)
+            # (unless a WAL file still holds pages not yet copied back into it: those need mode=ro)
+            wal = self.path + "-wal"
+            pending_wal = os.path.exists(wal) and os.path.getsize(wal) > 0
+            mode = "mode=ro" if _can_write(self.path) or pending_wal else "immutable=1"
+            self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?{mode}", uri=True, timeout=30,
+                                        isolation_level=None, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            if not self.read_only:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            # 64 MB of page cache instead of SQLite's 2 MB: grouping reads keys and roots all
+            # over a large file (bench/bench_store.py)
+            self.conn.execute("PRAGMA cache_size = -65536")
+            self.db = sqlite_utils.Database(self.conn)
+            if not self.read_only:
+                migrations.apply(self.db)
+        except sqlite3.Error as error:
+            self.conn.close()
+            raise StoreError(f"{self.path}: cannot open the index: {error}") from None
+
+    def require_writable(self) -> None:
+        """StoreError unless this index can be written here."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: the index is read-only here; copy it somewhere writable to change it")
 
     def close(self) -> None:
         self.conn.close()
@@ -251,27 +414,36 @@ class Store:
         return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
     def ingest(self, attributed: AttributedArticle) -> IngestOutcome:
+        self.require_writable()
         article = attributed.article
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             if self.has_article(article.id):
                 self.conn.execute("ROLLBACK")
                 return IngestOutcome(article_id=article.id, source=article.source, status="present")
-            count = self._write_article(attributed)
+            previous = self._latest_version(article.url)
+            count = self._write_article(attributed, previous)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        return IngestOutcome(article_id=article.id, source=article.source, status="added", quotes=count)
+        return IngestOutcome(article_id=article.id, source=article.source, status="added", quotes=count, previous_id=previous)
 
-    def _write_article(self, attributed: AttributedArticle) -> int:
+    def _latest_version(self, url: str | None) -> str | None:
+        """The id of the latest article stored under ``url`` (None for no URL: a file path
+        is not an article's identity)."""
+        if not url:
+            return None
+        return self._one("SELECT id FROM articles WHERE url = ? ORDER BY seq DESC LIMIT 1", (url,))
+
+    def _write_article(self, attributed: AttributedArticle, previous_id: str | None = None) -> int:
         article = attributed.article
         seq = (self._one("SELECT max(seq) FROM articles") or 0) + 1
         self.conn.execute(
-            "INSERT INTO articles (id, source, url, outlet, title, date, authors, text, ingested_at, seq)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, source, url, outlet, title, date, authors, text, ingested_at, seq, previous_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, article.source, article.url, article.outlet, article.title, article.date,
-             json.dumps(article.authors), article.text, _now(), seq),
+             json.dumps(article.authors), article.text, _now(), seq, previous_id),
         )
         speaker_ids = {s.name: self._resolve_speaker(s, article.id) for s in attributed.speakers}
         touched: set[int] = set()
@@ -291,7 +463,7 @@ class Store:
             )
             if cursor.rowcount:
                 written += 1
-                quote_id = cursor.lastrowid
+                quote_id = _new_id(cursor)
                 if quote.type != QuoteType.non_speech:
                     touched.add(self._assign_group(quote_id, speaker_id, quote.text))
         self._apply_corrections(article.id, touched)
@@ -332,7 +504,7 @@ class Store:
         return speaker_id
 
     def _new_speaker(self, name: str, kind: SpeakerType) -> int:
-        speaker_id = self.conn.execute("INSERT INTO speakers (name, type) VALUES (?, ?)", (name, kind.value)).lastrowid
+        speaker_id = _new_id(self.conn.execute("INSERT INTO speakers (name, type) VALUES (?, ?)", (name, kind.value)))
         self._file_keys(speaker_id, name, kind)
         return speaker_id
 
@@ -374,9 +546,9 @@ class Store:
 
             placement = grouping.place(text, lookup, lambda gid: self._one("SELECT root FROM quote_groups WHERE id = ?", (gid,)))
             if placement.join is None:
-                same = self.conn.execute(
+                same = _new_id(self.conn.execute(
                     "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (speaker_id, text, text)
-                ).lastrowid
+                ))
                 self._index_group(same, block, text)
             else:
                 same = placement.join
@@ -438,6 +610,7 @@ class Store:
         return self._one('SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" = ?', (article_id, start, end))
 
     def _in_transaction(self, fn):
+        self.require_writable()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             result = fn()
@@ -447,16 +620,28 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
 
-    def merge_groups(self, keep: int, absorb: int) -> None:
+    def merge_groups(self, keep: int, absorb: int, across_speakers: bool = False) -> None:
         """Put every occurrence of group ``absorb`` into group ``keep`` (recorded, so it
-        holds when the groups are rebuilt)."""
+        holds when the groups are rebuilt). Groups of two different speakers are merged
+        only with ``across_speakers``: each quote keeps its own speaker (attribution is
+        unchanged) and the merged group is filed under ``keep``'s speaker."""
         if keep == absorb:
-            return
+            raise StoreError(f"cannot merge group {keep} into itself")
 
         def run():
+            speakers = {}
             for gid in (keep, absorb):
-                if self._one("SELECT 1 FROM quote_groups WHERE id = ?", (gid,)) is None:
+                row = self._rows("SELECT g.speaker_id, s.name FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id"
+                                 " WHERE g.id = ?", (gid,))
+                if not row:
                     raise StoreError(f"no group {gid}")
+                speakers[gid] = row[0]
+            if speakers[keep]["speaker_id"] != speakers[absorb]["speaker_id"] and not across_speakers:
+                raise StoreError(
+                    f"group {absorb} ({speakers[absorb]['name'] or 'unknown speaker'}) and group {keep} "
+                    f"({speakers[keep]['name'] or 'unknown speaker'}) have different speakers; merging them needs "
+                    "--across-speakers (each quote keeps its own speaker)"
+                )
             a = self._one("SELECT id FROM quotes WHERE group_id = ? ORDER BY id LIMIT 1", (keep,))
             b = self._one("SELECT id FROM quotes WHERE group_id = ? ORDER BY id LIMIT 1", (absorb,))
             self._record("merge", a, other=b)
@@ -481,9 +666,9 @@ class Store:
 
     def _split(self, quote_id: int) -> int:
         row = self._rows("SELECT speaker_id, text, group_id FROM quotes WHERE id = ?", (quote_id,))[0]
-        new = self.conn.execute(
+        new = _new_id(self.conn.execute(
             "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (row["speaker_id"], row["text"], row["text"])
-        ).lastrowid
+        ))
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (new, quote_id))
         for gid in (row["group_id"], new):
             if gid is not None:
@@ -493,6 +678,9 @@ class Store:
     def reassign_quote(self, quote_id: int, speaker_name: str) -> int:
         """Give one occurrence another speaker (created if new); it leaves its group for
         the matching group of the new speaker."""
+        speaker_name = " ".join((speaker_name or "").split())
+        if not speaker_name:
+            raise StoreError("a speaker's name cannot be blank")
 
         def run():
             self._record("reassign", quote_id, speaker=speaker_name)
@@ -579,19 +767,34 @@ class Store:
                    (SELECT count(*) FROM quote_groups g WHERE g.speaker_id = s.id) AS groups
                 FROM speakers s {where}
                 ORDER BY quotes DESC, s.name LIMIT ? OFFSET ?""",
-            (*params, limit, offset),
+            (*params, _count(limit), _count(offset)),
         )
         out = []
         for row in rows:
-            roles = []
-            for r in self._rows("SELECT role, min(rowid) AS first FROM speaker_roles WHERE speaker_id = ? GROUP BY role ORDER BY first", (row["id"],)):
-                if r["role"].lower() not in (x.lower() for x in roles):
+            # one role per meaning (role_key: spelling variants, curly apostrophes), shown
+            # as first seen, with the sources of every spelling of it
+            roles: list[str] = []
+            role_sources: dict[str, list[str]] = {}
+            shown: dict[str, str] = {}
+            for r in self._rows(
+                "SELECT r.role, COALESCE(a.outlet, a.url, a.source) AS source FROM speaker_roles r"
+                " LEFT JOIN articles a ON a.id = r.article_id WHERE r.speaker_id = ? ORDER BY r.rowid",
+                (row["id"],),
+            ):
+                key = role_key(r["role"])
+                if key not in shown:
+                    shown[key] = r["role"]
                     roles.append(r["role"])
+                    role_sources[r["role"]] = []
+                sources = role_sources[shown[key]]
+                if r["source"] and r["source"] not in sources:
+                    sources.append(r["source"])
             aliases = [r["alias"] for r in self._rows("SELECT DISTINCT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (row["id"],))]
             outlets = [r["o"] for r in self._rows(
                 "SELECT DISTINCT COALESCE(a.outlet, a.source) AS o FROM quotes q JOIN articles a ON a.id = q.article_id"
                 " WHERE q.speaker_id = ? ORDER BY o LIMIT 50", (row["id"],))]
             out.append(SpeakerSummary(id=row["id"], name=row["name"], type=SpeakerType(row["type"]), roles=roles,
+                                      role_sources=role_sources,
                                       aliases=aliases, quotes=row["quotes"], groups=row["groups"], outlets=outlets))
         return out
 
@@ -624,7 +827,8 @@ class Store:
 
     def groups(self, speaker_id: int | None = None, limit: int = 100, offset: int = 0) -> list[GroupSummary]:
         where, params = ("WHERE g.speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
-        rows = self._rows(f"{self._GROUP_SELECT} {where} ORDER BY g.occurrences DESC, g.id LIMIT ? OFFSET ?", (*params, limit, offset))
+        rows = self._rows(f"{self._GROUP_SELECT} {where} ORDER BY g.occurrences DESC, g.id LIMIT ? OFFSET ?",
+                          (*params, _count(limit), _count(offset)))
         return [self._group_summary(r) for r in rows]
 
     _OCCURRENCE_SELECT = """SELECT q.*, s.name AS speaker, a.source, a.url, a.outlet, a.title, a.date
@@ -657,7 +861,8 @@ class Store:
 
     def quotes(self, speaker_id: int | None = None, limit: int = 100, offset: int = 0) -> list[Occurrence]:
         where, params = ("WHERE q.speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
-        rows = self._rows(f"{self._OCCURRENCE_SELECT} {where} ORDER BY a.seq, q.start LIMIT ? OFFSET ?", (*params, limit, offset))
+        rows = self._rows(f"{self._OCCURRENCE_SELECT} {where} ORDER BY a.seq, q.start LIMIT ? OFFSET ?",
+                          (*params, _count(limit), _count(offset)))
         return [self._occurrence(r) for r in rows]
 
     def quote(self, quote_id: int) -> Occurrence | None:
@@ -674,6 +879,7 @@ class Store:
         query = fts_query(text)
         if query is None:
             return []
+        limit = _count(limit)
         hits = [
             SearchHit(kind="speaker", speaker_id=r["id"], speaker=r["name"], text=r["name"])
             for r in self._rows(
@@ -681,17 +887,16 @@ class Store:
                 (query, limit),
             )
         ]
-        hits += [
-            SearchHit(kind="quote", quote_id=r["id"], group_id=r["group_id"], speaker_id=r["speaker_id"], speaker=r["speaker"],
-                      text=r["text"], snippet=r["snip"])
-            for r in self._rows(
-                "SELECT q.id, q.group_id, q.speaker_id, s.name AS speaker, q.text,"
-                " snippet(quotes_fts, 0, '[', ']', '…', 12) AS snip"
-                " FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid LEFT JOIN speakers s ON s.id = q.speaker_id"
-                " WHERE quotes_fts MATCH ? LIMIT ?",
-                (query, limit),
-            )
-        ]
+        for r in self._rows(
+            "SELECT q.id, q.group_id, q.speaker_id, s.name AS speaker, q.text,"
+            f" snippet(quotes_fts, 0, '{_MATCH_OPEN}', '{_MATCH_CLOSE}', '…', 12) AS snip"
+            " FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid LEFT JOIN speakers s ON s.id = q.speaker_id"
+            " WHERE quotes_fts MATCH ? LIMIT ?",
+            (query, limit),
+        ):
+            snippet, spans = split_snippet(r["snip"] or "")
+            hits.append(SearchHit(kind="quote", quote_id=r["id"], group_id=r["group_id"], speaker_id=r["speaker_id"],
+                                  speaker=r["speaker"], text=r["text"], snippet=snippet, highlights=spans))
         return hits
 
     def article(self, article_id: str) -> Article | None:
@@ -700,7 +905,16 @@ class Store:
             return None
         r = rows[0]
         return Article(id=r["id"], text=r["text"], source=r["source"], title=r["title"], outlet=r["outlet"], date=r["date"],
-                       url=r["url"], authors=json.loads(r["authors"] or "[]"))
+                       url=r["url"], authors=json.loads(r["authors"] or "[]"), previous_id=r.get("previous_id"))
+
+    def versions(self, article_id: str) -> list[Article]:
+        """Every version of an article (the same URL, changed text), oldest first; just the
+        article itself when it has no other version, [] for an unknown id."""
+        start = self._one("SELECT url FROM articles WHERE id = ?", (article_id,))
+        if start is None:
+            return [a for a in [self.article(article_id)] if a]
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY seq", (start,))]
+        return [a for a in (self.article(i) for i in ids) if a]
 
     def sheet(self, speaker_id: int | None = None, group_id: int | None = None) -> Iterator[GroupDetail]:
         """Groups with all their occurrences, streamed (for exports of any size)."""

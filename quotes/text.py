@@ -24,3 +24,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         if start < end:
             spans.append((start, end))
     return spans
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+                              "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+# British and American spellings of one word: specialising/specializing, organisation/
+# organization, analyse/analyze
+_ISE = re.compile(r"(?<=\w\w)(is|ys)(e|es|ed|er|ers|ing|ation|ations)\b")
+
+
+def role_key(role: str) -> str:
+    """What two spellings of one role have in common, for showing it once: case, curly
+    or straight apostrophes and dashes, -ise/-ize spellings, spacing and a final full
+    stop do not make a different role."""
+    key = " ".join(role.translate(_APOSTROPHES).lower().split()).rstrip(".")
+    return _ISE.sub(lambda m: ("iz" if m.group(1) == "is" else "yz") + m.group(2), key)

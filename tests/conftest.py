@@ -45,8 +45,9 @@ def attribute_text(request):
         article = Article.from_text(text, source="construction.txt")
         stem = text_stem(article.text)
         if server is not None:
-            document = document_from_chunks(article.text, record_text(server, article.text, RECORDED_CONSTRUCTIONS, stem),
-                                            PIPELINE_VERSION)
+            document = document_from_chunks(
+                article.text, record_text(server, article.text, RECORDED_CONSTRUCTIONS, stem), PIPELINE_VERSION
+            )
         elif (RECORDED_CONSTRUCTIONS / f"{stem}.pb.gz").exists():
             document = load(article.text, RECORDED_CONSTRUCTIONS, stem)
         else:

@@ -5,7 +5,6 @@ when found, no negative attributed to anyone."""
 from __future__ import annotations
 
 
-import pytest
 
 from quotes.models import QuoteType
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from textual.app import App
 from textual.binding import Binding
@@ -62,7 +63,7 @@ class QuotesApp(App):
     def __init__(self, db: str | Path = "quotes.db") -> None:
         super().__init__()
         self.db_path = str(db)
-        self.store = Store(self.db_path)
+        self.store = Store(self.db_path, create=False)
         self._readers = threading.local()
         self.sub_title = Path(self.db_path).name
 
@@ -70,12 +71,12 @@ class QuotesApp(App):
         """A connection of the calling thread's own, for background searches."""
         reader = getattr(self._readers, "store", None)
         if reader is None:
-            reader = self._readers.store = Store(self.db_path)
+            reader = self._readers.store = Store(self.db_path, create=False)
         return reader
 
     @property
     def main(self) -> MainScreen:
-        return self.get_screen("main") if "main" in self._installed_screens else self.screen
+        return cast(MainScreen, self.get_screen("main") if "main" in self._installed_screens else self.screen)
 
     def on_mount(self) -> None:
         self.install_screen(MainScreen(), "main")
@@ -125,9 +126,9 @@ class QuotesApp(App):
                 with open(name, "wb") as out:
                     export(details, fmt, out)
             except (ExportError, OSError) as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
-            self.notify(f"wrote {name}")
+            self.notify(f"wrote {name}", markup=False)
 
         self.push_screen(ExportScreen(f"this {scope}", default), write)
 

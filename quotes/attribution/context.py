@@ -10,7 +10,22 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from quotes.attribution.lexicon import ADDRESSEE_VERBS, DOCUMENT_NOUNS, GENDERED_NOUNS, HEARER_VERBS, ORGANISATION_NOUNS, PEOPLE_NOUNS, PERSONAL_PRONOUNS, RECORDING_NOUNS, RELATIVE_PRONOUNS, ROLE_NOUNS, SPEAKER_NER, SPEECH_NOUNS, SPEECH_VERBS, SPOKES_NOUNS
+from quotes.attribution.lexicon import (
+    ADDRESSEE_VERBS,
+    DOCUMENT_NOUNS,
+    GENDERED_NOUNS,
+    HEARER_VERBS,
+    ORGANISATION_NOUNS,
+    PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
+    RECORDING_NOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    SPEAKER_NER,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    SPOKES_NOUNS,
+)
 from quotes.attribution.syntax import DocIndex, TokenRef, Tree, case_words
 from quotes.models import QuoteSpan, Token
 
@@ -107,7 +122,9 @@ def speaker_in_recording(tree: Tree, tokens: list[Token], noun: int) -> int:
     return noun
 
 
-def grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: frozenset[int] = frozenset(), depth: int = 0) -> int | None:
+def grammatical_subject(
+    tree: Tree, tokens: list[Token], verb: int, quoted: frozenset[int] = frozenset(), depth: int = 0
+) -> int | None:
     """The subject of a speech verb, following participles and relative clauses up the tree.
 
     "Trump said" -> Trump; "..., saying ..." -> the subject of the verb "saying" hangs off;
@@ -152,9 +169,13 @@ def grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: froz
         controllers = [o for o in tree.kids(governor, "obj") if o not in quoted and o < verb]
         if controllers and _may_be_controller(tokens[controllers[0]]):
             return controllers[0]
-    if relation.startswith("acl") and (tokens[governor].pos in {"NNP", "NNPS", "PRP"} or tokens[governor].lemma.lower() in RECORDING_NOUNS):
+    if relation.startswith("acl") and (
+        tokens[governor].pos in {"NNP", "NNPS", "PRP"} or tokens[governor].lemma.lower() in RECORDING_NOUNS
+    ):
         return governor  # "Trump, calling it ...", "footage of Lee asking ...": the participle modifies the speaker
-    if relation.startswith("acl") and (tokens[governor].lemma.lower() in SPEECH_NOUNS or tokens[governor].lemma.lower() in DOCUMENT_NOUNS):
+    if relation.startswith("acl") and (
+        tokens[governor].lemma.lower() in SPEECH_NOUNS or tokens[governor].lemma.lower() in DOCUMENT_NOUNS
+    ):
         # "the Security Council issued a statement calling the test "a clear violation"":
         # the statement's owner, else whoever issued it
         owners = tree.kids(governor, "nmod:poss")
@@ -172,8 +193,15 @@ def grammatical_subject(tree: Tree, tokens: list[Token], verb: int, quoted: froz
 def _may_be_controller(token: Token) -> bool:
     """Whether the object of "prompting X to label it" may be the one who then speaks."""
     lemma = token.lemma.lower()
-    return token.pos in {"PRP", "NNP", "NNPS"} or token.ner in SPEAKER_NER or lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS \
-        or lemma in ORGANISATION_NOUNS or lemma in SPOKES_NOUNS or lemma in GENDERED_NOUNS
+    return (
+        token.pos in {"PRP", "NNP", "NNPS"}
+        or token.ner in SPEAKER_NER
+        or lemma in PEOPLE_NOUNS
+        or lemma in ROLE_NOUNS
+        or lemma in ORGANISATION_NOUNS
+        or lemma in SPOKES_NOUNS
+        or lemma in GENDERED_NOUNS
+    )
 
 
 def _parenthetical_inversion(tokens: list[Token], verb: int, quoted: frozenset[int]) -> int | None:
@@ -282,8 +310,10 @@ def speech_noun_owners(ctx: QuoteContext, sentence: int, noun: int) -> list[int]
     'with Jordanian Foreign Minister Ayman Safadi warning of "dangerous consequences"'."""
     tree = ctx.index.trees[sentence]
     return tree.kids(noun, "nmod:poss") + [
-        c for c in tree.kids(noun, "compound")
-        if (e := ctx.index.entity(sentence, c)) is not None and e.ner in {"PERSON", "ORGANIZATION"}]
+        c
+        for c in tree.kids(noun, "compound")
+        if (e := ctx.index.entity(sentence, c)) is not None and e.ner in {"PERSON", "ORGANIZATION"}
+    ]
 
 
 def speech_noun_carries_quote(tree: Tree, tokens: list[Token], ancestors: dict[int, int], noun: int) -> bool:
@@ -354,8 +384,9 @@ def subject_by_words(before: list[tuple[int, Token]], k: int, sentence: int) -> 
     if start < len(before) and before[start][1].word == ",":
         # 'Jiang Hui, whose mother was on MH370, said: "..."': the name stands before
         # the parenthetical that ends right before the verb
-        commas = [j for j in range(start + 1, min(len(before), start + 30))
-                  if before[j][1].word == "," and before[j][0] == sentence]
+        commas = [
+            j for j in range(start + 1, min(len(before), start + 30)) if before[j][1].word == "," and before[j][0] == sentence
+        ]
         if commas:
             start = commas[0] + 1
     run = []
@@ -367,9 +398,13 @@ def subject_by_words(before: list[tuple[int, Token]], k: int, sentence: int) -> 
         end += 1
     # "Protesters marching through the streets chanted": the people the participle describes,
     # not "the streets"
-    if end + 1 < len(before) and before[end][1].pos == "IN" and before[end + 1][1].pos == "VBG" and before[end + 1][0] == sentence:
+    if (
+        end + 1 < len(before)
+        and before[end][1].pos == "IN"
+        and before[end + 1][1].pos == "VBG"
+        and before[end + 1][0] == sentence
+    ):
         described = subject_by_words(before, end + 1, sentence)
         if described is not None:
             return described
     return noun_phrase_head(run)
-

@@ -25,7 +25,9 @@ from quotes.attribution.syntax import DocIndex
 from quotes.models import ArticleSpeaker, Attribution, Document, QuoteSpan, QuoteType, SpeakerType
 
 
-def attribute_quotes(document: Document, spans: list[QuoteSpan], title: str | None = None) -> tuple[list[Attribution], list[ArticleSpeaker]]:
+def attribute_quotes(
+    document: Document, spans: list[QuoteSpan], title: str | None = None
+) -> tuple[list[Attribution], list[ArticleSpeaker]]:
     """Every quotation the finder found in ``document`` with its speaker, and the speakers."""
     facts = read_article(document, spans, title)
     index, book = facts.index, facts.book
@@ -110,8 +112,9 @@ def _attribute_one(ctx: QuoteContext, facts: ArticleFacts) -> tuple[Attribution,
         return unresolved
     if kind_of_quote == QuoteType.direct and span.close_mark is not None:
         return base.model_copy(update=dict(rule="unattributed")), None
-    return base.model_copy(update=dict(type=QuoteType.non_speech if kind_of_quote != QuoteType.headline else kind_of_quote,
-                                       rule="no_speaker")), None
+    return base.model_copy(
+        update=dict(type=QuoteType.non_speech if kind_of_quote != QuoteType.headline else kind_of_quote, rule="no_speaker")
+    ), None
 
 
 def _found(facts: ArticleFacts, base: Attribution, cue: Cue, resolved: Resolution) -> Attribution:
@@ -163,14 +166,23 @@ def _one_speaker_per_multi_paragraph_quote(index: DocIndex, spans: list[QuoteSpa
                 # ...') is that cue's, whatever comes after
                 opens_paragraph = not text[paragraph_starts[spans[j].paragraph] : spans[j].outer_start].strip()
                 if j < anchors[0] and attributions[j].rule in _NO_CUE_OF_ITS_OWN and opens_paragraph:
-                    attributions[j] = attributions[j].model_copy(update=dict(
-                        speaker=anchor.speaker, speaker_type=anchor.speaker_type, role=anchor.role,
-                        mention=anchor.mention, mention_start=anchor.mention_start, mention_end=anchor.mention_end,
-                        cue=anchor.cue, cue_start=anchor.cue_start, cue_end=anchor.cue_end,
-                        rule="same_quotation_as_its_cue", evidence=f"one quotation over several paragraphs with {anchor.speaker}'s cue",
-                        resolver=anchor.resolver,
-                        type=QuoteType.direct,
-                    ))
+                    attributions[j] = attributions[j].model_copy(
+                        update=dict(
+                            speaker=anchor.speaker,
+                            speaker_type=anchor.speaker_type,
+                            role=anchor.role,
+                            mention=anchor.mention,
+                            mention_start=anchor.mention_start,
+                            mention_end=anchor.mention_end,
+                            cue=anchor.cue,
+                            cue_start=anchor.cue_start,
+                            cue_end=anchor.cue_end,
+                            rule="same_quotation_as_its_cue",
+                            evidence=f"one quotation over several paragraphs with {anchor.speaker}'s cue",
+                            resolver=anchor.resolver,
+                            type=QuoteType.direct,
+                        )
+                    )
         chain = []
 
 

@@ -42,7 +42,9 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
 
 # Verbs whose passive subject heard the words: in 'she was warned that "GCSE is an exam
 # nobody will fail"' she is warned, someone else warns.
-HEARER_VERBS = ADDRESSEE_VERBS | frozenset({"warn", "advise", "ask", "urge", "caution", "promise", "reassure", "notify", "instruct", "order"})
+HEARER_VERBS = ADDRESSEE_VERBS | frozenset(
+    {"warn", "advise", "ask", "urge", "caution", "promise", "reassure", "notify", "instruct", "order"}
+)
 
 # Verbs that pass on what someone else said: 'X said ..., Yahoo Finance reported' is X's.
 RELAY_VERBS = frozenset({"report"})

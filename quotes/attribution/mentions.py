@@ -7,14 +7,22 @@ from __future__ import annotations
 
 import re
 
-from quotes.attribution.lexicon import DOCUMENT_NOUNS, GENDERED_NOUNS, HONORIFICS, ORGANISATION_NOUNS, PEOPLE_NOUNS, PERSONAL_PRONOUNS, PLACE_NER, ROLE_NOUNS, SPOKES_NOUNS
+from quotes.attribution.lexicon import (
+    DOCUMENT_NOUNS,
+    GENDERED_NOUNS,
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
+    ROLE_NOUNS,
+    SPOKES_NOUNS,
+)
 from quotes.attribution.names import NameBook, clean_name, without_article
 from quotes.attribution.syntax import DocIndex, TokenRef, case_words, determiners
 from quotes.attribution.context import Cue, RECENCY_PARAGRAPHS, mention_span, subject_of
 from quotes.attribution.roles import the_one_titled
 from quotes.attribution.salience import named_in
 from quotes.models import SpeakerType
-
 
 
 def relation_of_someone_named(index: DocIndex, book: NameBook, ref: TokenRef, head) -> str | None:
@@ -26,8 +34,7 @@ def relation_of_someone_named(index: DocIndex, book: NameBook, ref: TokenRef, he
         return None
     tree = index.trees[ref.sentence]
     tokens = index.sentences[ref.sentence].tokens
-    related = tree.kids(ref.index, "nmod:poss") + [
-        m for m in tree.kids(ref.index, "nmod") if "of" in case_words(tree, tokens, m)]
+    related = tree.kids(ref.index, "nmod:poss") + [m for m in tree.kids(ref.index, "nmod") if "of" in case_words(tree, tokens, m)]
     for other in related:
         entity = index.entity(ref.sentence, other)
         if entity is None or entity.ner != "PERSON" or not book.canonical_for_entity(entity):
@@ -91,13 +98,20 @@ def appositions(index: DocIndex, tree, ref: TokenRef) -> list[int]:
                 continue
             before = tokens[node - 1]
             preposition = [t for t in tokens[ref.index + 1 : node] if t.pos == "IN"]
-            run_into_name = (before.pos == "NNP" and (index.entity(ref.sentence, node - 1) or entity).ner != "PERSON"
-                             and preposition and preposition[0].lemma.lower() in {"of", "to", "at"}
-                             and all(t.pos in {"IN", "NNP", "DT", "POS"} for t in tokens[ref.index + 1 : node]))
+            run_into_name = (
+                before.pos == "NNP"
+                and (index.entity(ref.sentence, node - 1) or entity).ner != "PERSON"
+                and preposition
+                and preposition[0].lemma.lower() in {"of", "to", "at"}
+                and all(t.pos in {"IN", "NNP", "DT", "POS"} for t in tokens[ref.index + 1 : node])
+            )
             # "Liberal Democrat spokeswoman for women Sandra Gidley said": the name closes the
             # subject, right before its verb
-            closes_subject = (entity.token_end < len(tokens) and tokens[entity.token_end].pos.startswith(("VB", "MD"))
-                              and all(t.word not in {",", "(", "-"} for t in tokens[ref.index + 1 : node]))
+            closes_subject = (
+                entity.token_end < len(tokens)
+                and tokens[entity.token_end].pos.startswith(("VB", "MD"))
+                and all(t.word not in {",", "(", "-"} for t in tokens[ref.index + 1 : node])
+            )
             if (run_into_name or closes_subject) and entity.token_end - 1 in subtree:
                 found.append(entity.token_end - 1)
             break
@@ -113,8 +127,9 @@ def unlisted_full_name(index: DocIndex, book: NameBook, sentence: int, first: in
     start = head
     while start - 1 >= first and tokens[start - 1].pos == "NNP" and tokens[start - 1].word[:1].isupper():
         start -= 1
-    if head - start < 1 or not all(t.word[:1].isupper() and t.word[1:].islower() and t.ner in {"O", "PERSON"}
-                                   for t in tokens[start : head + 1]):
+    if head - start < 1 or not all(
+        t.word[:1].isupper() and t.word[1:].islower() and t.ner in {"O", "PERSON"} for t in tokens[start : head + 1]
+    ):
         return None  # "(D-Newport News)" is a place, whatever the parser made of it
     if start > 0 and tokens[start - 1].word in {"(", "-LRB-", "-", "–"}:
         return None
@@ -139,8 +154,12 @@ def issuer_of_the_document(index: DocIndex, book: NameBook, ref: TokenRef, head)
             break
         s_tree, s_tokens = index.trees[s], index.sentences[s].tokens
         for i in range(len(s_tokens) - 1, -1, -1):
-            if (s == ref.sentence and i >= ref.index) or s_tokens[i].lemma.lower() != lemma \
-                    or s_tokens[i].pos not in {"NN", "NNS"} or index.in_quote(s_tokens[i]):
+            if (
+                (s == ref.sentence and i >= ref.index)
+                or s_tokens[i].lemma.lower() != lemma
+                or s_tokens[i].pos not in {"NN", "NNS"}
+                or index.in_quote(s_tokens[i])
+            ):
                 continue
             owners = [m for m in s_tree.kids(i, "nmod") if case_words(s_tree, s_tokens, m) & {"by", "from"}]
             owners += s_tree.kids(i, "nmod:poss")
@@ -171,8 +190,11 @@ def described_before(book: NameBook, head) -> str | None:
     """The latest unnamed speaker kept under a description with this noun at its end ("one
     legal expert" for "the expert")."""
     for name, speaker in reversed(book.speakers.items()):
-        if speaker.type == SpeakerType.unknown and name.lower().split()[-1:] in ([head.word.lower()], [head.lemma.lower()]) \
-                and len(name.split()) > 1:
+        if (
+            speaker.type == SpeakerType.unknown
+            and name.lower().split()[-1:] in ([head.word.lower()], [head.lemma.lower()])
+            and len(name.split()) > 1
+        ):
             return name
     return None
 
@@ -193,7 +215,12 @@ def described(index: DocIndex, book: NameBook, cue: Cue, ref: TokenRef, head):
     if head.pos in {"NN", "NNP"} and head.lemma.lower() not in ORGANISATION_NOUNS | DOCUMENT_NOUNS | SPOKES_NOUNS:
         titled = the_one_titled(book, head)
         if titled:
-            return titled, SpeakerType.person, f"described as '{clean_name(text)}', a title the article gives {titled} ({cue.rule})", "the_one_described_by_that_title"
+            return (
+                titled,
+                SpeakerType.person,
+                f"described as '{clean_name(text)}', a title the article gives {titled} ({cue.rule})",
+                "the_one_described_by_that_title",
+            )
     kind = SpeakerType.organisation if head.lemma.lower() in ORGANISATION_NOUNS else SpeakerType.unknown
     name = without_article(clean_name(text))
     if not name:
@@ -261,7 +288,13 @@ def a_person_described(index: DocIndex, ref: TokenRef, head) -> bool:
 def may_be_speaker_noun(index: DocIndex, ref: TokenRef, head) -> bool:
     """Could this noun be someone who speaks: a person, a body, or a document that "says"?"""
     lemma = head.lemma.lower()
-    if lemma in ORGANISATION_NOUNS or lemma in SPOKES_NOUNS or lemma in HONORIFICS or lemma in PEOPLE_NOUNS or lemma in GENDERED_NOUNS:
+    if (
+        lemma in ORGANISATION_NOUNS
+        or lemma in SPOKES_NOUNS
+        or lemma in HONORIFICS
+        or lemma in PEOPLE_NOUNS
+        or lemma in GENDERED_NOUNS
+    ):
         return True
     found = index.chain_at.get(ref)
     return bool(found and found[1].animacy == "ANIMATE")

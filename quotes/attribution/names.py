@@ -16,8 +16,16 @@ from quotes.attribution.lexicon import ROLE_PREPOSITIONS, NAME_PREPOSITIONS, HON
 from quotes.attribution.syntax import DocIndex
 from quotes.models import EntityMention, SpeakerType
 
-TITLE_GENDERS = {"mr": "MALE", "mrs": "FEMALE", "ms": "FEMALE", "miss": "FEMALE", "sir": "MALE", "dame": "FEMALE",
-                 "lord": "MALE", "lady": "FEMALE"}
+TITLE_GENDERS = {
+    "mr": "MALE",
+    "mrs": "FEMALE",
+    "ms": "FEMALE",
+    "miss": "FEMALE",
+    "sir": "MALE",
+    "dame": "FEMALE",
+    "lord": "MALE",
+    "lady": "FEMALE",
+}
 
 # how many paragraphs back a full name still decides which of two people a shared short name means
 _JUST_WRITTEN = 1
@@ -38,7 +46,7 @@ def name_words(text: str) -> list[str]:
 
 
 def without_article(text: str) -> str:
-    """"the Leeds captain" -> "Leeds captain": a description kept as a speaker's name."""
+    """ "the Leeds captain" -> "Leeds captain": a description kept as a speaker's name."""
     return re.sub(r"^(?:the|a|an|another|some)\s+", "", text.strip(), flags=re.I)
 
 
@@ -47,7 +55,7 @@ def clean_name(text: str) -> str:
 
 
 def is_part_of(short: list[str], long: list[str]) -> bool:
-    """"Liang" is part of "Liang Wenfeng"; "Donald" alone is not part of "Donald Trump"
+    """ "Liang" is part of "Liang Wenfeng"; "Donald" alone is not part of "Donald Trump"
     unless it is also its last word; "Wang" is never part of "Liang Wenfeng"."""
     if not short or len(short) > len(long):
         return False
@@ -81,8 +89,6 @@ class Speaker:
         role = without_article(role)
         if role and len(role) <= 120 and role.lower() not in (r.lower() for r in self.roles):
             self.roles.append(role)
-
-
 
 
 class NameBook:
@@ -123,8 +129,11 @@ class NameBook:
         for name in names:
             words = name.split()
             ner = by_type[name].most_common(1)[0][0]
-            fits = [c for c, other in self.speakers.items()
-                    if (other.type == SpeakerType.person) == (ner == "PERSON") and is_part_of(words, c.split())]
+            fits = [
+                c
+                for c, other in self.speakers.items()
+                if (other.type == SpeakerType.person) == (ner == "PERSON") and is_part_of(words, c.split())
+            ]
             target = fits[0] if fits else None
             if len(fits) > 1:
                 # by default the one the article writes in full most often, then the one it
@@ -172,8 +181,10 @@ class NameBook:
     def person_named_by_word(self, word: str) -> str | None:
         """The one person whose canonical name has this word first or last ("Trump")."""
         found = {
-            name for name, s in self.speakers.items()
-            if s.type == SpeakerType.person and len(name.split()) > 1
+            name
+            for name, s in self.speakers.items()
+            if s.type == SpeakerType.person
+            and len(name.split()) > 1
             and word.lower() in (name.split()[0].lower(), name.split()[-1].lower())
         }
         return found.pop() if len(found) == 1 else None
@@ -181,9 +192,14 @@ class NameBook:
     def person_by_surname_before(self, word: str, position: int) -> str | None:
         """The person named in full before ``position`` whose last name is ``word``: of two
         (Aroha and her brother Tama Ngata), the one written in full last before it."""
-        found = [(self._first_written.get(name, 0), name) for name, s in self.speakers.items()
-                 if s.type == SpeakerType.person and len(name.split()) > 1 and name.split()[-1] == word
-                 and self._first_written.get(name, position) < position]
+        found = [
+            (self._first_written.get(name, 0), name)
+            for name, s in self.speakers.items()
+            if s.type == SpeakerType.person
+            and len(name.split()) > 1
+            and name.split()[-1] == word
+            and self._first_written.get(name, position) < position
+        ]
         return max(found)[1] if found else None
 
     def speaker(self, name: str) -> Speaker | None:

@@ -63,9 +63,14 @@ def names_something(ctx: QuoteContext) -> bool:
 def strip_speaker(attribution: Attribution) -> Attribution:
     """Titles and names in quote marks get no speaker, whatever verb stands nearby."""
     return Attribution(
-        text=attribution.text, start=attribution.start, end=attribution.end, type=QuoteType.non_speech,
-        rule="title_or_name", evidence="capitalised like a title or name",
-        context=attribution.context, paragraph=attribution.paragraph,
+        text=attribution.text,
+        start=attribution.start,
+        end=attribution.end,
+        type=QuoteType.non_speech,
+        rule="title_or_name",
+        evidence="capitalised like a title or name",
+        context=attribution.context,
+        paragraph=attribution.paragraph,
     )
 
 
@@ -114,8 +119,6 @@ def _looks_like_headline(line: str) -> bool:
         return False
     long_words = [w for w in words if len(w) >= 4]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
-
-
 
 
 def looks_like_title(text: str) -> bool:

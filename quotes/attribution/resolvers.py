@@ -130,7 +130,8 @@ def _named_in_apposition(m: Mention, by: str) -> Resolution | None:
     for appos in appositions(index, m.tree, m.ref):
         a_first, a_last = mention_span(m.tree, m.tokens, appos)
         found = named_in(index, book, m.ref.sentence, a_first, a_last, appos) or unlisted_full_name(
-            index, book, m.ref.sentence, a_first, appos)
+            index, book, m.ref.sentence, a_first, appos
+        )
         if found:
             return m.found(found[0], found[1], "named in an apposition to the mention", by)
     return None
@@ -175,8 +176,12 @@ def surname_of_a_person_named_before(m: Mention) -> Resolution | None:
     person = m.facts.book.person_by_surname_before(m.head.word, m.head.start)
     if person is None:
         return None
-    return m.found(person, SpeakerType.person, f"'{m.head.original_text}', the surname of {person} named before",
-                   "surname_of_a_person_named_before")
+    return m.found(
+        person,
+        SpeakerType.person,
+        f"'{m.head.original_text}', the surname of {person} named before",
+        "surname_of_a_person_named_before",
+    )
 
 
 @resolver
@@ -231,7 +236,8 @@ def speaks_for_the_principal(m: Mention) -> Resolution | None:
     if m.lemma not in SPOKES_NOUNS:
         return None
     principals = m.tree.kids(m.ref.index, "nmod:poss", "compound") + [
-        n for n in m.tree.kids(m.ref.index, "nmod") if "for" in case_words(m.tree, m.tokens, n)]
+        n for n in m.tree.kids(m.ref.index, "nmod") if "for" in case_words(m.tree, m.tokens, n)
+    ]
     for owner in principals:
         if m.tree.relation(owner) != "nmod:poss" and not m.tokens[owner].pos.startswith("NNP"):
             continue  # "a council spokesperson", "a spokesman for the council": which council is not said
@@ -253,7 +259,9 @@ def members_of_an_organisation(m: Mention) -> Resolution | None:
         if entity is not None and entity.ner == "ORGANIZATION":
             canonical = m.facts.book.canonical_for_entity(entity)
             if canonical:
-                return m.found(canonical, m.facts.book.speakers[canonical].type, f"speaks for {canonical}", "members_of_an_organisation")
+                return m.found(
+                    canonical, m.facts.book.speakers[canonical].type, f"speaks for {canonical}", "members_of_an_organisation"
+                )
     return None
 
 
@@ -263,7 +271,8 @@ def someone_new(m: Mention) -> Resolution | None:
     council': an indefinite description introduces someone new, and a modified organisation
     noun names a body of its own; neither is whoever was named last."""
     indefinite = bool(m.determiners & {"a", "an", "another", "some"}) or any(
-        m.tokens[d].lemma.lower() == "one" for d in m.tree.kids(m.ref.index, "nummod"))
+        m.tokens[d].lemma.lower() == "one" for d in m.tree.kids(m.ref.index, "nummod")
+    )
     specific_body = m.lemma in ORGANISATION_NOUNS and bool(m.tree.kids(m.ref.index, "compound", "amod"))
     return m.kept_as_described("someone_new") if indefinite or specific_body else None
 
@@ -279,11 +288,17 @@ def holder_of_the_title(m: Mention) -> Resolution | None:
     book = m.facts.book
     titled = last_titled(m.facts.index, book, m.cue, m.head)
     if titled:
-        return m.found(titled, SpeakerType.person, f"the last person titled '{m.head.original_text}' before it", "holder_of_the_title")
+        return m.found(
+            titled, SpeakerType.person, f"the last person titled '{m.head.original_text}' before it", "holder_of_the_title"
+        )
     titled = the_one_titled(book, m.head) if definite_title else None
     if titled:
-        return m.found(titled, SpeakerType.person, f"'{m.head.original_text}', a title the article gives only {titled}",
-                       "holder_of_the_title")
+        return m.found(
+            titled,
+            SpeakerType.person,
+            f"'{m.head.original_text}', a title the article gives only {titled}",
+            "holder_of_the_title",
+        )
     return None
 
 
@@ -296,7 +311,9 @@ def the_one_described_before(m: Mention) -> Resolution | None:
     same = described_before(m.facts.book, m.head)
     if not same:
         return None
-    return m.found(same, m.facts.book.speakers[same].type, f"the {m.head.word.lower()} described before", "the_one_described_before")
+    return m.found(
+        same, m.facts.book.speakers[same].type, f"the {m.head.word.lower()} described before", "the_one_described_before"
+    )
 
 
 @resolver
@@ -319,10 +336,15 @@ def someone_of_a_named_body(m: Mention) -> Resolution | None:
     index = m.facts.index
     if not a_person_described(index, m.ref, m.head):
         return None
-    of_a_body = any((e := index.entity(m.ref.sentence, n)) is not None and e.ner == "ORGANIZATION"
-                    for n in m.tree.kids(m.ref.index, "compound", "nmod:poss"))
-    acting_for = any((m.tokens[n].pos.startswith("NNP") or index.entity(m.ref.sentence, n) is not None)
-                     and "for" in case_words(m.tree, m.tokens, n) for n in m.tree.kids(m.ref.index, "nmod"))
+    of_a_body = any(
+        (e := index.entity(m.ref.sentence, n)) is not None and e.ner == "ORGANIZATION"
+        for n in m.tree.kids(m.ref.index, "compound", "nmod:poss")
+    )
+    acting_for = any(
+        (m.tokens[n].pos.startswith("NNP") or index.entity(m.ref.sentence, n) is not None)
+        and "for" in case_words(m.tree, m.tokens, n)
+        for n in m.tree.kids(m.ref.index, "nmod")
+    )
     return m.kept_as_described("someone_of_a_named_body") if of_a_body or acting_for else None
 
 
@@ -343,8 +365,10 @@ def most_recent_compatible(m: Mention) -> Resolution | None:
     head = m.head
     word = head.word.lower()
     group_of_people = head.pos == "NNS" and (m.lemma in PEOPLE_NOUNS or m.lemma in ORGANISATION_NOUNS)
-    if not (word in PERSONAL_PRONOUNS or (head.pos.startswith("NN") and not group_of_people
-                                         and may_be_speaker_noun(m.facts.index, m.ref, head))):
+    if not (
+        word in PERSONAL_PRONOUNS
+        or (head.pos.startswith("NN") and not group_of_people and may_be_speaker_noun(m.facts.index, m.ref, head))
+    ):
         return None
     gender = PERSONAL_PRONOUNS.get(word) or GENDERED_NOUNS.get(m.lemma)
     recent = most_recent(m.facts.index, m.facts.book, m.facts.genders, head.start, wanted_type(head), gender)

@@ -37,8 +37,7 @@ def the_one_titled(book: NameBook, head) -> str | None:
     """The one person the article gives this title ("captain" in "Leeds captain Ethan
     Ampadu"), or None when nobody or several have it."""
     word = head.word.lower()
-    titled = [s.name for s in book.speakers.values() if s.type == SpeakerType.person
-              and s.holds_title(word)]
+    titled = [s.name for s in book.speakers.values() if s.type == SpeakerType.person and s.holds_title(word)]
     return titled[0] if len(titled) == 1 else None
 
 
@@ -63,12 +62,19 @@ def collect_roles(index: DocIndex, book: NameBook) -> None:
         head = entity.token_end - 1
         first, _ = mention_span(tree, tokens, head)
         governor = tree.head(head)
-        if entity.ner == "PERSON" and tree.relation(head).startswith("nmod") and 0 <= governor < entity.token_start \
-                and tokens[governor].pos == "NN" and is_title(tokens[governor]) \
-                and case_words(tree, tokens, head) & {"of", "to", "at"}:
+        if (
+            entity.ner == "PERSON"
+            and tree.relation(head).startswith("nmod")
+            and 0 <= governor < entity.token_start
+            and tokens[governor].pos == "NN"
+            and is_title(tokens[governor])
+            and case_words(tree, tokens, head) & {"of", "to", "at"}
+        ):
             # "China's ambassador to Britain Liu Xiaming": the title runs into the name
             first = mention_span(tree, tokens, governor)[0]
-        while first < entity.token_start and (tokens[first].pos in {"DT", "PRP$", "POS", "IN", "VBG", "TO"} or tree.relation(first) == "case"):
+        while first < entity.token_start and (
+            tokens[first].pos in {"DT", "PRP$", "POS", "IN", "VBG", "TO"} or tree.relation(first) == "case"
+        ):
             first += 1
         if first < entity.token_start:
             words = index.text[tokens[first].start : tokens[entity.token_start - 1].end]

@@ -31,8 +31,9 @@ def named_in(index: DocIndex, book: NameBook, sentence: int, first: int, last: i
     return canonical, book.speakers[canonical].type
 
 
-def most_recent(index: DocIndex, book: NameBook, genders: dict[str, str], before: int,
-                 want: SpeakerType | None, gender: str | None):
+def most_recent(
+    index: DocIndex, book: NameBook, genders: dict[str, str], before: int, want: SpeakerType | None, gender: str | None
+):
     """Who a pronoun or description most likely means, when coref has no answer.
 
     People: the last person named before it, within a few paragraphs, whose known gender
@@ -125,8 +126,12 @@ def genders_of(index: DocIndex, book: NameBook) -> dict[str, str]:
             names[named[0]] = names.get(named[0], 0) + 1
             head_entity = index.entity(mention.sentence, mention.head)
             own_name = book.canonical_for_entity(head_entity) if head_entity is not None else None
-            if mention.mention_type == "PROPER" and mention.gender in {"MALE", "FEMALE"} and len(mention.text.split()) > 1 \
-                    and own_name == named[0]:  # the gender is the head's: not "Mr. Obama and ... Michelle Obama"
+            if (
+                mention.mention_type == "PROPER"
+                and mention.gender in {"MALE", "FEMALE"}
+                and len(mention.text.split()) > 1
+                and own_name == named[0]
+            ):  # the gender is the head's: not "Mr. Obama and ... Michelle Obama"
                 votes = from_names.setdefault(named[0], {})
                 votes[mention.gender] = votes.get(mention.gender, 0) + 1
         # a chain that slipped onto a second name once still speaks of the one it names most

@@ -78,13 +78,19 @@ class DocIndex:
         self.sentences = document.sentences
         self._sentence_starts = [s.start for s in document.sentences]
         self.trees = [self._tree(s) for s in document.sentences]
-        self.entities = [_without_a_leading_title(document, e) for e in _split_at_verbs(document) + _untagged_names(document)
-                         if not _a_thing_named_like_a_person(document, e)]
+        self.entities = [
+            _without_a_leading_title(document, e)
+            for e in _split_at_verbs(document) + _untagged_names(document)
+            if not _a_thing_named_like_a_person(document, e)
+        ]
         self.entities.sort(key=lambda e: e.start)
         self._entity_starts = [e.start for e in self.entities]
         self.entity_at: dict[TokenRef, EntityMention] = {}
         for entity in self.entities:
-            if all(t.pos.startswith(("PRP", "WP")) for t in document.sentences[entity.sentence].tokens[entity.token_start:entity.token_end]):
+            if all(
+                t.pos.startswith(("PRP", "WP"))
+                for t in document.sentences[entity.sentence].tokens[entity.token_start : entity.token_end]
+            ):
                 continue  # coref adds pronouns as PERSON mentions; they name nobody
             for i in range(entity.token_start, entity.token_end):
                 self.entity_at[TokenRef(entity.sentence, i)] = entity
@@ -189,13 +195,20 @@ def _without_a_leading_title(document: Document, entity: EntityMention) -> Entit
     tagger also calls rare first names common nouns ("Melba Acosta Febo")."""
     tokens = document.sentences[entity.sentence].tokens
     start = entity.token_start
-    if entity.ner == "PERSON" and start == 0 and entity.token_end - start >= 3 and tokens[0].pos in {"NN", "NNS"} \
-            and tokens[1].pos == "NNP" and _AGENT_NOUN.search(tokens[0].word.lower()):
+    if (
+        entity.ner == "PERSON"
+        and start == 0
+        and entity.token_end - start >= 3
+        and tokens[0].pos in {"NN", "NNS"}
+        and tokens[1].pos == "NNP"
+        and _AGENT_NOUN.search(tokens[0].word.lower())
+    ):
         start = 1
     if start == entity.token_start:
         return entity
-    return entity.model_copy(update=dict(token_start=start, start=tokens[start].start,
-                                         text=document.text[tokens[start].start : entity.end]))
+    return entity.model_copy(
+        update=dict(token_start=start, start=tokens[start].start, text=document.text[tokens[start].start : entity.end])
+    )
 
 
 def _split_at_verbs(document: Document) -> list[EntityMention]:
@@ -204,6 +217,7 @@ def _split_at_verbs(document: Document) -> list[EntityMention]:
     Calls DeepSeek ..." as "Trump Calls" ORGANIZATION. A name holds no verb, so such a run
     is cut at the verbs the tagger saw into the names on either side, and each part takes
     the type the rest of the article gives the same surname ("Trump" is a PERSON there)."""
+
     def has_verb(e: EntityMention) -> bool:
         tokens = document.sentences[e.sentence].tokens
         return any(t.pos.startswith("VB") for t in tokens[e.token_start : e.token_end])
@@ -229,9 +243,18 @@ def _split_at_verbs(document: Document) -> list[EntityMention]:
                 first, last = tokens[run[0]], tokens[run[-1]]
                 seen = votes.get(last.word.lower(), {})
                 ner = max(seen, key=seen.get) if seen else entity.ner
-                out.append(entity.model_copy(update=dict(
-                    token_start=run[0], token_end=run[-1] + 1, start=first.start, end=last.end,
-                    text=document.text[first.start : last.end], ner=ner)))
+                out.append(
+                    entity.model_copy(
+                        update=dict(
+                            token_start=run[0],
+                            token_end=run[-1] + 1,
+                            start=first.start,
+                            end=last.end,
+                            text=document.text[first.start : last.end],
+                            ner=ner,
+                        )
+                    )
+                )
             run = []
     return out
 
@@ -265,16 +288,25 @@ def _untagged_names(document: Document) -> list[EntityMention]:
     for sentence, i, j in runs:
         key = " ".join(t.word for t in sentence.tokens[i:j])
         # (a title is not a name however often it recurs: "The High Commissioner called on ...")
-        if counts[key] >= 2 and any(c.islower() for c in key) and key.lower() not in NOT_NAMES \
-                and sentence.tokens[j - 1].lemma.lower() not in ROLE_NOUNS:
+        if (
+            counts[key] >= 2
+            and any(c.islower() for c in key)
+            and key.lower() not in NOT_NAMES
+            and sentence.tokens[j - 1].lemma.lower() not in ROLE_NOUNS
+        ):
             ner = "ORGANIZATION"
             if j - i > 1 and sentence.tokens[i].lemma.lower() in HONORIFICS:
                 i, ner = i + 1, "PERSON"  # "President Xi" (NER left "Xi" untagged): a person with a title
             toks = sentence.tokens[i:j]
             found.append(
                 EntityMention(
-                    sentence=sentence.index, token_start=i, token_end=j, start=toks[0].start,
-                    end=toks[-1].end, text=document.text[toks[0].start : toks[-1].end], ner=ner,
+                    sentence=sentence.index,
+                    token_start=i,
+                    token_end=j,
+                    start=toks[0].start,
+                    end=toks[-1].end,
+                    text=document.text[toks[0].start : toks[-1].end],
+                    ner=ner,
                 )
             )
     return found

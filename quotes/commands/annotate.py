@@ -8,6 +8,8 @@ import sys
 from rich.console import Console
 from rich.text import Text
 
+from quotes.terminal import inert
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("annotate", help="show CoreNLP's annotations of one text file")
@@ -38,10 +40,10 @@ def run(args) -> int:
         return 0
     console = Console(highlight=False)
     text = document.text
-    console.rule(f"[bold]{args.file}[/] · {len(document.sentences)} sentences · pipeline {document.pipeline_version}")
+    console.rule(Text(f"{args.file} · {len(document.sentences)} sentences · pipeline {document.pipeline_version}", style="bold"))
     for sentence in document.sentences:
         line = Text(f"[{sentence.index}] ¶{sentence.paragraph} ", style="dim")
-        line.append(text[sentence.start : sentence.end])
+        line.append(inert(text[sentence.start : sentence.end]))
         console.print(line)
         entities = [e for e in document.entities if e.sentence == sentence.index]
         if entities:

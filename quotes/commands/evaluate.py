@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Iterator
 
 
 def register(subparsers) -> None:
@@ -54,7 +55,7 @@ def predictions_for(article_id: str, raw: str, result, baseline: str, document=N
 
 
 def cmd_predict(args) -> int:
-    from quotes.models import Article
+    from quotes.models import Article, AttributedArticle, Document
     from quotes.pipeline import Pipeline, PipelineError
 
     files = sorted(Path(args.folder).glob("*.txt"))
@@ -71,6 +72,7 @@ def cmd_predict(args) -> int:
                     failed += 1
                     print(f"{path}: {error}", file=sys.stderr)
             articles = (Article.from_text(raw, source=str(path)) for path, raw in readable)
+            results: Iterator[Document | AttributedArticle | PipelineError]
             if args.baseline == "corenlp":
                 results = pipeline.annotate_many(articles)
             else:

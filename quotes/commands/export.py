@@ -29,14 +29,22 @@ def run(args) -> int:
     if fmt == "docx" and not args.out:
         print("docx needs --out FILE", file=sys.stderr)
         return 2
-    with Store(args.db) as store:
+    with Store(args.db, create=False) as store:
         try:
             speaker_id = speaker_id_for(store, args.speaker)
         except UnknownSpeaker:
             return 1
+        if args.group is not None and store.group(args.group) is None:
+            print(f"no group {args.group} (see `quotes quotes` or `quotes search`)", file=sys.stderr)
+            return 1
         details = store.sheet(speaker_id=speaker_id, group_id=args.group)
         if args.out:
-            with open(args.out, "wb") as out:
+            try:
+                out = open(args.out, "wb")
+            except OSError as error:
+                print(f"{args.out}: cannot write: {error.strerror or error}", file=sys.stderr)
+                return 1
+            with out:
                 export(details, fmt, out)
             print(f"wrote {args.out} ({fmt})", file=sys.stderr)
         else:

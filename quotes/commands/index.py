@@ -5,21 +5,35 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quotes.terminal import diff_as_text, inert
+from quotes.terminal import cell, diff_as_text, highlighted, inert, uses_markers
 
 DEFAULT_DB = "quotes.db"
 
 
 def seeds_folder() -> Path:
-    """The bundled default corpus: the project's seeds/ folder."""
-    return Path(__file__).resolve().parents[2] / "seeds"
+    """The bundled default corpus (package data: found in an installed copy too)."""
+    from quotes.ingestion import seeds_folder as bundled
+
+    return bundled()
+
+
+def _count(value: str) -> int:
+    """A --limit: a whole number >= 0 (any size: the store clamps what SQLite cannot take)."""
+    import argparse
+
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
+    return number
 
 
 def _db_option(parser) -> None:
@@ -42,21 +56,21 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("speakers", help="the speaker index")
     _db_option(p)
     p.add_argument("--filter", help="only names or aliases containing this")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=_count, default=100)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_speakers)
 
     p = subparsers.add_parser("quotes", help="quotes, optionally of one speaker")
     _db_option(p)
     p.add_argument("--speaker", help="speaker name or alias")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=_count, default=200)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_quotes)
 
     p = subparsers.add_parser("search", help="full-text search over quotes and speakers")
     p.add_argument("text", help="words to find (any input is safe)")
     _db_option(p)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_count, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -69,6 +83,9 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("merge", help="correction: merge group ABSORB into group KEEP")
     p.add_argument("keep", type=int)
     p.add_argument("absorb", type=int)
+    p.add_argument("--across-speakers", action="store_true",
+                   help="allow merging groups of two different speakers: every quote keeps its own speaker, "
+                        "the merged group is listed under KEEP's speaker (kept after a regroup)")
     _db_option(p)
     p.set_defaults(func=cmd_merge)
 
@@ -89,9 +106,11 @@ def register(subparsers) -> None:
 
 
 def _store(args):
+    """The index for a read or a correction: it must exist and be a quotes index (never
+    created here); read-only media are opened read-only."""
     from quotes.store import Store
 
-    return Store(args.db)
+    return Store(args.db, create=False)
 
 
 def _print_json(items) -> None:
@@ -102,54 +121,43 @@ def _print_json(items) -> None:
 
 
 def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> dict:
-    """Read, attribute and store; the pipeline (and Java) starts only if a new article needs it."""
+    """The library's ingest (quotes.ingest) with a progress bar and a summary line; the
+    pipeline (and Java) starts only if a new article needs it."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from quotes.models import Article
-    from quotes.pipeline import Pipeline, PipelineError
-    from quotes.sources import SourceError, read_sources
-    from quotes.store import Store
+    from quotes.ingestion import IngestProgress
+    from quotes.ingestion import ingest as ingest_paths
 
     console = console or Console(stderr=True)
-    summary = {"added": 0, "present": 0, "failed": 0, "quotes": 0}
-    items = list(read_sources(paths))
-    failures: list[str] = []
-    started = time.monotonic()
-    with Store(db) as store:
-        fresh: list[Article] = []
-        for item in items:
-            if isinstance(item, SourceError):
-                failures.append(str(item))
-            elif store.has_article(item.id) or any(a.id == item.id for a in fresh):
-                summary["present"] += 1
-            else:
-                fresh.append(item)
-        if fresh:
-            with Pipeline(workers=workers) as pipeline, Progress(
+    bar: dict = {}
+
+    def progress(step: IngestProgress) -> None:
+        if "progress" not in bar:
+            bar["progress"] = Progress(
                 TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=console, transient=True,
-            ) as progress:
-                task = progress.add_task("ingest", total=len(fresh), rate="")
-                for done, result in enumerate(pipeline.attribute_many(fresh), start=1):
-                    if isinstance(result, PipelineError):
-                        failures.append(str(result))
-                    else:
-                        outcome = store.ingest(result)
-                        summary["added" if outcome.status == "added" else "present"] += 1
-                        summary["quotes"] += outcome.quotes
-                    elapsed = time.monotonic() - started
-                    progress.update(task, advance=1, rate=f"{done / elapsed:.2f} articles/s" if elapsed else "")
-        summary["failed"] = len(failures)
-        for failure in failures:
-            console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
-        stats = store.stats()
-    summary.update({f"index_{k}": v for k, v in stats.items()})
+            )
+            bar["progress"].start()
+            bar["task"] = bar["progress"].add_task("ingest", total=step.total, rate="")
+        bar["progress"].update(bar["task"], completed=step.done, rate=f"{step.rate:.2f} articles/s" if step.done else "")
+
+    try:
+        report = ingest_paths(paths, db, workers=workers, progress=progress)
+    finally:
+        if "progress" in bar:
+            bar["progress"].stop()
+    for failure in report.failures:
+        console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
+    stats = report.index
+    versions = f" ({report.versions} new version(s) of stored articles)" if report.versions else ""
     console.print(
-        f"articles: {summary['added']} added, {summary['present']} already present, {summary['failed']} failed · "
-        f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
-        f"({time.monotonic() - started:.1f} s)",
+        Text(f"articles: {report.added} added{versions}, {report.present} already present, {report.failed} failed · "
+             f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
+             f"({report.seconds:.1f} s)"),
         soft_wrap=True,
     )
+    summary = report.model_dump(exclude={"failures", "index"})
+    summary.update({f"index_{k}": v for k, v in stats.items()})
     return summary
 
 
@@ -174,11 +182,12 @@ def cmd_run(args) -> int:
             console.print(Text("  “" + inert(group.canonical) + "”"))
             for occurrence in detail.occurrences:
                 if occurrence.text != group.canonical:
-                    console.print(_diff_line(occurrence))
-    console.print(
-        f"\nNext: browse with [bold]quotes tui --db {args.db}[/], export a sheet with "
-        f"[bold]quotes export --db {args.db} --out sheet.html[/], or query {args.db} with sqlite3 / Datasette."
-    )
+                    console.print(_diff_line(occurrence, uses_markers(console)))
+    next_steps = Text("\nNext: browse with ")
+    next_steps.append(f"quotes tui --db {inert(args.db)}", style="bold").append(", export a sheet with ")
+    next_steps.append(f"quotes export --db {inert(args.db)} --out sheet.html", style="bold")
+    next_steps.append(f", or query {inert(args.db)} with sqlite3 / Datasette.")
+    console.print(next_steps)
     return 1 if summary["failed"] else 0
 
 
@@ -190,7 +199,7 @@ def _speaker_table(speakers) -> Table:
     for column in ("id", "name", "type", "roles", "quotes", "groups", "sources"):
         table.add_column(column, overflow="fold")
     for s in speakers:
-        table.add_row(str(s.id), inert(s.name), s.type.value, inert("; ".join(s.roles[:3])), str(s.quotes), str(s.groups),
+        table.add_row(str(s.id), cell(s.name), s.type.value, cell("; ".join(s.roles[:3])), str(s.quotes), str(s.groups),
                       str(len(s.outlets)))
     return table
 
@@ -230,12 +239,12 @@ def cmd_quotes(args) -> int:
     if args.json:
         _print_json(quotes)
         return 0
-    table = Table(title=f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}")
+    table = Table(title=Text(f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}"))
     for column in ("id", "group", "speaker", "quote", "type", "source", "rule", "conf"):
         table.add_column(column, overflow="fold")
     for q in quotes:
-        table.add_row(str(q.id), str(q.group_id or ""), inert(q.speaker or "?"), inert(q.text), q.type.value,
-                      inert(q.outlet or q.source), q.rule or "", f"{q.confidence:.2f}")
+        table.add_row(str(q.id), str(q.group_id or ""), cell(q.speaker or "?"), cell(q.text), q.type.value,
+                      cell(q.outlet or q.source), cell(q.rule), f"{q.confidence:.2f}")
     Console(highlight=False).print(table)
     return 0
 
@@ -246,18 +255,21 @@ def cmd_search(args) -> int:
     if args.json:
         _print_json(hits)
         return 0
-    table = Table(title=f"Search: {inert(args.text)}")
+    table = Table(title=Text(f"Search: {inert(args.text)}"))
+    console = Console(highlight=False)
+    match_style = "bold reverse" if not uses_markers(console) else "bold"
     for column in ("kind", "group", "quote", "speaker", "text"):
         table.add_column(column, overflow="fold")
     for h in hits:
-        table.add_row(h.kind, str(h.group_id or ""), str(h.quote_id or ""), inert(h.speaker or ""), inert(h.snippet or h.text))
-    Console(highlight=False).print(table if hits else "no match")
+        shown = highlighted(h.snippet, h.highlights, match_style) if h.snippet else cell(h.text)
+        table.add_row(h.kind, str(h.group_id or ""), str(h.quote_id or ""), cell(h.speaker or ""), shown)
+    console.print(table if hits else "no match")
     return 0
 
 
-def _diff_line(occurrence) -> Text:
+def _diff_line(occurrence, markers: bool = False) -> Text:
     line = Text("  ")
-    line.append(diff_as_text(occurrence.diff, occurrence.text))
+    line.append(diff_as_text(occurrence.diff, occurrence.text, markers=markers))
     line.append(f"  ({inert(occurrence.outlet or occurrence.source)})", style="dim")
     return line
 
@@ -273,7 +285,7 @@ def cmd_show(args) -> int:
         return 0
     console = Console(highlight=False)
     g = detail.group
-    console.rule(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')}" + (f" ({inert(detail.role)})" if detail.role else ""))
+    console.rule(Text(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')}" + (f" ({inert(detail.role)})" if detail.role else "")))
     console.print(Text("canonical: “" + inert(g.canonical) + "”", style="bold"))
     console.print(Text(f"{g.wordings} wording(s), {g.occurrences} occurrence(s), {g.outlets} source(s); first seen {g.first_seen or '?'}", style="dim"))
     table = Table(show_lines=True)
@@ -281,8 +293,8 @@ def cmd_show(args) -> int:
         table.add_column(column, overflow="fold")
     for o in detail.occurrences:
         where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source) if x)
-        table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o)), where, inert(o.context),
-                      f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}")
+        table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))), cell(where),
+                      cell(o.context), cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}"))
     console.print(table)
     return 0
 
@@ -303,7 +315,11 @@ def _correct(args, action) -> int:
 
 
 def cmd_merge(args) -> int:
-    return _correct(args, lambda s: (s.merge_groups(args.keep, args.absorb), f"merged group {args.absorb} into {args.keep}")[1])
+    def merge(store) -> str:
+        store.merge_groups(args.keep, args.absorb, across_speakers=args.across_speakers)
+        return f"merged group {args.absorb} into {args.keep}"
+
+    return _correct(args, merge)
 
 
 def cmd_split(args) -> int:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from quotes.commands.index import DEFAULT_DB
 
 
@@ -15,9 +12,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    if not Path(args.db).exists():
-        print(f"{args.db}: no index here yet; create one with `quotes run` or `quotes ingest`", file=sys.stderr)
-        return 1
+    # a missing file or one that is not a quotes index: the store says so in one line
+    # (StoreError, printed by quotes.cli) before the screen is taken over
     from tui.app import run as run_app
 
     run_app(args.db)

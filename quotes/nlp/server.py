@@ -9,6 +9,7 @@ times out the server gets one restart and one retry; a second failure is an
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import json
 import logging
@@ -79,6 +80,32 @@ def corenlp_home() -> Path:
         return Path(os.environ["QUOTES_CORENLP_HOME"]).expanduser()
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return cache / "quotes" / "corenlp"
+
+
+class _ToFile(logging.Filter):
+    """Sends a logger's records to an open binary file instead of its handlers."""
+
+    def __init__(self, stream) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.stream.write(f"[stanza] {record.getMessage()}\n".encode("utf-8", "replace"))
+        self.stream.flush()
+        return False
+
+
+@contextlib.contextmanager
+def _stanza_log_to(stream):
+    """While starting the server, stanza's own log lines ("Starting server with command:
+    java ...") go to the CoreNLP log file; stanza's console handler never sees them."""
+    logger = logging.getLogger("stanza")
+    diverted = _ToFile(stream)
+    logger.addFilter(diverted)
+    try:
+        yield
+    finally:
+        logger.removeFilter(diverted)
 
 
 def log_dir() -> Path:
@@ -181,7 +208,8 @@ class CoreNLP:
         )
         client.CHECK_ALIVE_TIMEOUT = self.START_TIMEOUT_S
         started = time.monotonic()
-        client.start()
+        with _stanza_log_to(self._log_file):  # stanza logs the java command line: the log file's, not the console's
+            client.start()
         client.ensure_alive()
         self.starts += 1
         self._client = client

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
+from quotes.models import Occurrence
+from quotes.store import StoreError
 from quotes.terminal import inert
 from tui.widgets.render import diff_text, legend, plain
 
@@ -37,7 +39,7 @@ class MainScreen(Screen):
         self._speakers_done = False
         self._groups_loaded = 0
         self._groups_done = False
-        self.occurrences = []
+        self.occurrences: list[Occurrence] = []
 
     @property
     def store(self):
@@ -274,8 +276,12 @@ class MainScreen(Screen):
 
         def apply(name: str | None) -> None:
             if name:
-                self.store.reassign_quote(occurrence.id, name)
-                self.notify(f"quote {occurrence.id} now attributed to {name}")
+                try:
+                    self.store.reassign_quote(occurrence.id, name)
+                except StoreError as error:  # a blank name, a read-only index
+                    self.notify(str(error), severity="error", markup=False)
+                    return
+                self.notify(f"quote {occurrence.id} now attributed to {name}", markup=False)
                 self.action_refresh()
 
         self.app.push_screen(PromptScreen(f"Reassign quote {occurrence.id} to speaker:", occurrence.speaker or ""), apply)
@@ -293,7 +299,7 @@ class MainScreen(Screen):
                 try:
                     self.store.merge_groups(keep, int(value))
                 except Exception as error:  # a wrong group id: say so, keep the view
-                    self.notify(str(error), severity="error")
+                    self.notify(str(error), severity="error", markup=False)
                     return
                 self.notify(f"group {value} merged into {keep}")
                 self.action_refresh()
@@ -305,6 +311,10 @@ class MainScreen(Screen):
         if occurrence is None:
             self.notify("select a wording first", severity="warning")
             return
-        new = self.store.split_quote(occurrence.id)
+        try:
+            new = self.store.split_quote(occurrence.id)
+        except StoreError as error:  # a read-only index
+            self.notify(str(error), severity="error", markup=False)
+            return
         self.notify(f"quote {occurrence.id} moved to new group {new}")
         self.action_refresh()

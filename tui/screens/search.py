@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +11,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 
+from quotes.terminal import highlighted
 from tui.widgets.render import plain
+
+if TYPE_CHECKING:
+    from quotes.models import SearchHit
+    from tui.app import QuotesApp
+
+
+# the words that matched, marked by a style (never by brackets in the text)
+MATCH_STYLE = "bold reverse"
 
 
 class SearchScreen(ModalScreen[int | None]):
@@ -27,7 +38,7 @@ class SearchScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         table = self.query_one("#search-results", DataTable)
         table.add_columns("Kind", "Speaker", "Match")
-        self.hits = []
+        self.hits: list[SearchHit] = []
         self.query_one("#search-input", Input).focus()
 
     @on(Input.Changed, "#search-input")
@@ -37,7 +48,7 @@ class SearchScreen(ModalScreen[int | None]):
     @work(exclusive=True, thread=True)
     def run_search(self, text: str) -> None:
         # In a thread so typing never waits for the index; exclusive drops stale searches.
-        hits = self.app.store_reader().search(text, limit=100) if text.strip() else []
+        hits = cast("QuotesApp", self.app).store_reader().search(text, limit=100) if text.strip() else []
         self.app.call_from_thread(self.show, hits)
 
     def show(self, hits) -> None:
@@ -45,7 +56,8 @@ class SearchScreen(ModalScreen[int | None]):
         table = self.query_one("#search-results", DataTable)
         table.clear()
         for hit in self.hits:
-            table.add_row(hit.kind, plain(hit.speaker or ""), plain(hit.snippet or hit.text))
+            match = highlighted(hit.snippet, hit.highlights, MATCH_STYLE) if hit.snippet else plain(hit.text)
+            table.add_row(hit.kind, plain(hit.speaker or ""), match)
 
     @on(Input.Submitted, "#search-input")
     def submitted(self) -> None:
@@ -61,7 +73,7 @@ class SearchScreen(ModalScreen[int | None]):
         if hit.group_id is not None:
             self.dismiss(hit.group_id)
         else:
-            groups = self.app.store.groups(speaker_id=hit.speaker_id, limit=1)
+            groups = cast("QuotesApp", self.app).store.groups(speaker_id=hit.speaker_id, limit=1)
             self.dismiss(groups[0].id if groups else None)
 
     def action_dismiss_none(self) -> None:

@@ -7,7 +7,20 @@ import re
 
 from quotes.attribution.registry import rule
 from quotes.attribution.lexicon import RELAY_VERBS
-from quotes.attribution.context import Cue, Strength, NP_TAGS, QuoteContext, is_speech_verb, make_cue, noun_phrase_head, quoted_tokens, subject_by_words, subject_of, token_stream, usable_speaker
+from quotes.attribution.context import (
+    Cue,
+    Strength,
+    NP_TAGS,
+    QuoteContext,
+    is_speech_verb,
+    make_cue,
+    noun_phrase_head,
+    quoted_tokens,
+    subject_by_words,
+    subject_of,
+    token_stream,
+    usable_speaker,
+)
 from quotes.attribution.rules.clause import reporting_verb
 from quotes.attribution.syntax import TokenRef
 from quotes.models import Token
@@ -254,7 +267,7 @@ def _signature_closing_the_paragraph(ctx: QuoteContext) -> int | None:
     found = None
     for found in _CLOSING_SIGNATURE.finditer(text, tail_start, para.end):
         pass
-    if found is None or any(mark in text[found.end() : para.end] for mark in "\"“”"):
+    if found is None or any(mark in text[found.end() : para.end] for mark in '"“”'):
         return None
     return found.start(1)
 

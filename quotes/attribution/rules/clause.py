@@ -7,7 +7,25 @@ from __future__ import annotations
 from quotes.attribution.registry import rule
 from quotes.attribution.lexicon import FINDING_VERBS, DOCUMENT_NOUNS, PEOPLE_NOUNS, RELAY_VERBS
 from quotes.attribution.syntax import TokenRef, Tree, case_words, determiners
-from quotes.attribution.context import Cue, Strength, QuoteContext, ancestors_of_quote, distance_to_quote, is_speech_noun, is_speech_verb, looks_like_speech, make_cue, quoted_tokens, speech_noun_carries_quote, speech_noun_owners, subject_by_words, subject_of, token_stream, tokens_outside_quotes, usable_speaker
+from quotes.attribution.context import (
+    Cue,
+    Strength,
+    QuoteContext,
+    ancestors_of_quote,
+    distance_to_quote,
+    is_speech_noun,
+    is_speech_verb,
+    looks_like_speech,
+    make_cue,
+    quoted_tokens,
+    speech_noun_carries_quote,
+    speech_noun_owners,
+    subject_by_words,
+    subject_of,
+    token_stream,
+    tokens_outside_quotes,
+    usable_speaker,
+)
 from quotes.models import Token
 
 
@@ -63,16 +81,16 @@ def reporting_verb(ctx: QuoteContext) -> tuple[int, int, int, bool] | None:
     return sentence, subject, verb, governing is not None
 
 
-
-
 def _a_document_finding(tree: Tree, tokens: list[Token], verb: int) -> bool:
     """'A Government Accountability Office report released last year found that the agency
     could not be sure the money was not coming from "the drug trade"': what a report, study or
     audit found is its statement ("police found the car" is not)."""
     if not tokens[verb].pos.startswith("VB") or tokens[verb].lemma.lower() not in FINDING_VERBS:
         return False
-    return any(tokens[s].lemma.lower() in DOCUMENT_NOUNS | {"audit", "review", "analysis", "investigation", "inquiry", "research"}
-               for s in tree.kids(verb, "nsubj"))
+    return any(
+        tokens[s].lemma.lower() in DOCUMENT_NOUNS | {"audit", "review", "analysis", "investigation", "inquiry", "research"}
+        for s in tree.kids(verb, "nsubj")
+    )
 
 
 def _outermost_report(ctx: QuoteContext, governors: list[tuple[int, int, int, int]]):
@@ -116,8 +134,13 @@ def quoted_as_saying(ctx: QuoteContext) -> Cue | None:
         tokens = ctx.index.sentences[sentence].tokens
         tree = ctx.index.trees[sentence]
         for i in tokens_outside_quotes(ctx, sentence):
-            if not (tokens[i].lemma.lower() in {"say", "tell", "state", "write"} and tokens[i].pos == "VBG"
-                    and i > 1 and tokens[i - 1].word.lower() == "as" and tokens[i].end <= ctx.quote.start):
+            if not (
+                tokens[i].lemma.lower() in {"say", "tell", "state", "write"}
+                and tokens[i].pos == "VBG"
+                and i > 1
+                and tokens[i - 1].word.lower() == "as"
+                and tokens[i].end <= ctx.quote.start
+            ):
                 continue
             for verb in range(i - 2, -1, -1):
                 if tokens[verb].lemma.lower() in {"quote", "cite"} and tokens[verb].pos.startswith("VB"):
@@ -145,7 +168,9 @@ def characterised_as(ctx: QuoteContext) -> Cue | None:
                 continue
             if tree.relation(head).split(":")[0] not in {"obl", "xcomp", "advcl"}:
                 continue
-            if not any(tokens[c].lemma.lower() == "as" and not ctx.index.in_quote(tokens[c]) for c in tree.kids(head, "case", "mark")):
+            if not any(
+                tokens[c].lemma.lower() == "as" and not ctx.index.in_quote(tokens[c]) for c in tree.kids(head, "case", "mark")
+            ):
                 continue
             if (tree.kids(verb, "aux:pass") or tokens[verb].pos == "VBN") and not any(
                 "by" in case_words(tree, tokens, a) for a in tree.kids(verb, "obl")
@@ -155,7 +180,14 @@ def characterised_as(ctx: QuoteContext) -> Cue | None:
                 return None  # 'Trump said that Clinton described it as "..."' is Trump's report
             subject = subject_of(tree, tokens, verb, quoted)
             if subject is not None and usable_speaker(ctx, sentence, subject):
-                return make_cue(ctx, "characterised_as", Strength.STRONG if is_speech_verb(tokens[verb]) else Strength.CLEAR, sentence, subject, verb)
+                return make_cue(
+                    ctx,
+                    "characterised_as",
+                    Strength.STRONG if is_speech_verb(tokens[verb]) else Strength.CLEAR,
+                    sentence,
+                    subject,
+                    verb,
+                )
     return None
 
 
@@ -201,13 +233,16 @@ def according_to(ctx: QuoteContext) -> Cue | None:
 def _per_a_source(tree: Tree, tokens: list[Token], i: int) -> bool:
     """'..., per the party's bylaws' / '..., per Reuters': "per" after a comma before a
     definite or named source, not "per person" or "per cent"."""
-    if tokens[i].word.lower() != "per" or i == 0 or tokens[i - 1].word not in {",", "''", "”", "\""}:
+    if tokens[i].word.lower() != "per" or i == 0 or tokens[i - 1].word not in {",", "''", "”", '"'}:
         return False
     if not tree.relation(i).startswith("case") or tree.head(i) <= i:
         return False
     source = tree.head(i)
-    return tokens[source].pos in {"NNP", "NNPS"} or bool(tree.kids(source, "nmod:poss")) or bool(
-        determiners(tree, tokens, source) & {"the", "a", "an", "this", "that"})
+    return (
+        tokens[source].pos in {"NNP", "NNPS"}
+        or bool(tree.kids(source, "nmod:poss"))
+        or bool(determiners(tree, tokens, source) & {"the", "a", "an", "this", "that"})
+    )
 
 
 @rule
@@ -219,7 +254,9 @@ def possessive_speech_noun(ctx: QuoteContext) -> Cue | None:
         tree = ctx.index.trees[sentence]
         # the quote's own head counts as above it: in 'Musk's response was simply: "Obviously."'
         # the parser makes the quoted word the root
-        above = ancestors_of_quote(ctx, sentence) | {t.index: 0 for t in tokens if ctx.quote.start <= t.start and t.end <= ctx.quote.end}
+        above = ancestors_of_quote(ctx, sentence) | {
+            t.index: 0 for t in tokens if ctx.quote.start <= t.start and t.end <= ctx.quote.end
+        }
         for i in tokens_outside_quotes(ctx, sentence):
             if not is_speech_noun(tokens[i]) or not speech_noun_carries_quote(tree, tokens, above, i):
                 continue
@@ -272,7 +309,11 @@ def speech_verb_earlier_in_the_sentence(ctx: QuoteContext) -> Cue | None:
             return None
         if is_speech_verb(token) and token.pos in {"VBD", "VBZ", "VBP"}:
             head = subject_by_words(before, k, sentence)
-            if head and usable_speaker(ctx, *head) and (ctx.index.entity(*head) is not None or _people(ctx.index.token(TokenRef(*head)))):
+            if (
+                head
+                and usable_speaker(ctx, *head)
+                and (ctx.index.entity(*head) is not None or _people(ctx.index.token(TokenRef(*head))))
+            ):
                 return make_cue(ctx, "speech_verb_earlier_in_the_sentence", Strength.WEAK, head[0], head[1], token.index)
             # "a young woman who suggested that ...": a relative clause's verb; read on
     return None
@@ -300,9 +341,9 @@ def participle_clause_then_subject(ctx: QuoteContext) -> Cue | None:
     if not verbs or words.index(verbs[0]) > 1 or (words.index(verbs[0]) == 1 and words[0].pos not in {"IN", "RB"}):
         return None  # the sentence must open with the participle ("Saying", "After saying")
     after = [t for t in tokens if t.start >= ctx.quote.outer_end]
-    while after and after[0].word in {",", "''", "\"", "”"}:
+    while after and after[0].word in {",", "''", '"', "”"}:
         after = after[1:]
-    if not after or not (after[0].pos in {"PRP", "NNP"}) or not usable_speaker(ctx, sentence, after[0].index):
+    if not after or after[0].pos not in {"PRP", "NNP"} or not usable_speaker(ctx, sentence, after[0].index):
         return None
     head = after[0].index
     while head + 1 < len(tokens) and tokens[head + 1].pos == "NNP":

@@ -7,7 +7,18 @@ from __future__ import annotations
 from quotes.attribution.registry import rule
 from quotes.attribution.lexicon import SPEECH_NOUNS
 from quotes.attribution.syntax import case_words
-from quotes.attribution.context import Cue, Strength, QuoteContext, is_speech_noun, is_speech_verb, looks_like_speech, make_cue, quoted_tokens, subject_of, usable_speaker
+from quotes.attribution.context import (
+    Cue,
+    Strength,
+    QuoteContext,
+    is_speech_noun,
+    is_speech_verb,
+    looks_like_speech,
+    make_cue,
+    quoted_tokens,
+    subject_of,
+    usable_speaker,
+)
 
 
 _VERDICT_NOUNS = SPEECH_NOUNS | {"view", "assessment", "reaction", "sentiment", "opinion", "advice", "thought", "thoughts"}
@@ -57,12 +68,13 @@ def answer_to_the_question_before(ctx: QuoteContext) -> Cue | None:
         return None  # the quote does not open its paragraph
     before = paragraphs[q.paragraph - 1]
     text = index.text[before.start : before.end].rstrip()
-    if not text.endswith("?") or before.first_sentence < 0 or any(mark in text for mark in "\"“”"):
+    if not text.endswith("?") or before.first_sentence < 0 or any(mark in text for mark in '"“”'):
         return None
     for sentence in range(before.first_sentence, before.last_sentence + 1):
         for token in index.sentences[sentence].tokens:
             if token.word.lower() in {"she", "he"} or (
-                    index.entity(sentence, token.index) is not None and index.entity(sentence, token.index).ner == "PERSON"):
+                index.entity(sentence, token.index) is not None and index.entity(sentence, token.index).ner == "PERSON"
+            ):
                 return make_cue(ctx, "answer_to_the_question_before", Strength.WEAK, sentence, token.index, None)
     return None
 
@@ -177,8 +189,10 @@ def subject_of_the_sentence_before(ctx: QuoteContext) -> Cue | None:
     if index.sentences[before].paragraph != ctx.quote.paragraph:
         # a quote that makes its own paragraph after "However, he defended his decision to
         # engage with those governments." continues from that paragraph's last sentence
-        if index.sentences[before].paragraph != ctx.quote.paragraph - 1 or ctx.index.text[
-                index.doc.paragraphs[ctx.quote.paragraph].start : ctx.quote.outer_start].strip():
+        if (
+            index.sentences[before].paragraph != ctx.quote.paragraph - 1
+            or ctx.index.text[index.doc.paragraphs[ctx.quote.paragraph].start : ctx.quote.outer_start].strip()
+        ):
             return None
     # the quote opens its sentence: nothing but punctuation before the opening mark
     opening = [t for t in index.sentences[first].tokens if t.end <= ctx.quote.outer_start]

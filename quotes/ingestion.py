@@ -1,0 +1,136 @@
+"""The ingest loop: read sources, attribute the articles not yet in the index, store them.
+
+    report = ingest(["seeds"], "quotes.db", workers=2, progress=callback)
+
+Bad inputs and failed articles are collected in the report (``path: reason``), never
+raised; the job goes on. CoreNLP starts only if an article needs annotating. ``progress``
+is called with an ``IngestProgress`` once before the first article is annotated and after
+each one (the command line draws its progress bar from it).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from pydantic import Field
+
+from quotes.models import Article, Model
+
+if TYPE_CHECKING:
+    from quotes.pipeline import Pipeline
+    from quotes.store import Store
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    done: int  # articles annotated and stored (or failed) so far
+    total: int  # articles to annotate in this run (those not already in the index)
+    source: str | None  # the article just finished (None before the first)
+    elapsed: float  # seconds since the ingest started
+
+    @property
+    def rate(self) -> float:
+        """Articles per second so far."""
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+
+class IngestReport(Model):
+    added: int = 0  # articles stored by this run
+    versions: int = 0  # of which new versions of an article already stored (same URL, changed text)
+    present: int = 0  # already in the index (same text)
+    failed: int = 0
+    quotes: int = 0  # quotes stored by this run
+    failures: list[str] = Field(default_factory=list)  # "path: reason", one per bad input or failed article
+    index: dict[str, int] = Field(default_factory=dict)  # the index's counts afterwards
+    seconds: float = 0.0
+
+
+ProgressCallback = Callable[[IngestProgress], None]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    index: "str | Path | Store",
+    workers: int = 1,
+    progress: ProgressCallback | None = None,
+    pipeline: "Pipeline | None" = None,
+) -> IngestReport:
+    """Read ``paths`` (files, folders, globs), attribute every article not yet in
+    ``index`` (a path, created if missing, or an open Store) and store it.
+
+    ``pipeline``: an open Pipeline to use (kept open); by default one is started for this
+    call only if an article needs it, with ``workers`` articles annotated at once."""
+    from quotes.sources import SourceError, read_sources
+    from quotes.store import Store
+
+    started = time.monotonic()
+    report = IngestReport()
+    store = index if isinstance(index, Store) else Store(index)  # first: a bad index fails before any file is read
+    try:
+        store.require_writable()  # a read-only index: said now, not after CoreNLP has annotated everything
+        fresh: list[Article] = []
+        seen: set[str] = set()
+        for item in read_sources([str(p) for p in paths]):
+            if isinstance(item, SourceError):
+                report.failures.append(str(item))
+            elif item.id in seen or store.has_article(item.id):
+                report.present += 1
+            else:
+                seen.add(item.id)
+                fresh.append(item)
+        if fresh:
+            _attribute_and_store(fresh, store, report, workers, progress, pipeline, started)
+        report.failed = len(report.failures)
+        report.index = store.stats()
+    finally:
+        if store is not index:
+            store.close()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _attribute_and_store(
+    fresh: list[Article],
+    store: "Store",
+    report: IngestReport,
+    workers: int,
+    progress: ProgressCallback | None,
+    pipeline: "Pipeline | None",
+    started: float,
+) -> None:
+    from quotes.pipeline import Pipeline, PipelineError
+
+    own = pipeline is None
+    active = Pipeline(workers=workers) if pipeline is None else pipeline
+    try:
+        if progress:
+            progress(IngestProgress(0, len(fresh), None, time.monotonic() - started))
+        for done, result in enumerate(active.attribute_many(fresh), start=1):
+            if isinstance(result, PipelineError):
+                report.failures.append(str(result))
+                source = result.source
+            else:
+                outcome = store.ingest(result)
+                source = outcome.source
+                if outcome.status == "added":
+                    report.added += 1
+                    report.versions += outcome.previous_id is not None
+                    report.quotes += outcome.quotes
+                else:
+                    report.present += 1
+            if progress:
+                progress(IngestProgress(done, len(fresh), source, time.monotonic() - started))
+    finally:
+        if own:
+            active.close()
+
+
+def seeds_folder() -> Path:
+    """The five bundled sample articles, shipped inside the package (``quotes/seeds``), so
+    they are found in an installed copy as well as in a source checkout."""
+    from importlib.resources import files
+
+    return Path(str(files("quotes") / "seeds"))

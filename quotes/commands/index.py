@@ -37,6 +37,8 @@ def register(subparsers) -> None:
     p.add_argument("paths", nargs="+", help="files, folders (recursive) or glob patterns")
     _db_option(p)
     p.add_argument("--workers", type=int, default=2, help="articles annotated at once: one CoreNLP server with that many threads, measured faster than N servers (README)")
+    p.add_argument("--metadata", metavar="FILE.csv",
+                   help="CSV with a 'file' and/or 'url' column and any of title, outlet, date, authors: fills in or overrides each matching input's fields")
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("speakers", help="the speaker index")
@@ -101,8 +103,9 @@ def _print_json(items) -> None:
 # ----------------------------------------------------------------------------- ingest
 
 
-def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> dict:
-    """Read, attribute and store; the pipeline (and Java) starts only if a new article needs it."""
+def ingest(paths, db: str, workers: int = 1, console: Console | None = None, metadata: str | None = None) -> dict:
+    """Read, attribute and store; the pipeline (and Java) starts only if a new article needs it.
+    ``metadata``: a metadata CSV (quotes.metadata); its bad rows are reported, the rest used."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from quotes.models import Article
@@ -110,10 +113,21 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> 
     from quotes.sources import SourceError, read_sources
     from quotes.store import Store
 
+    from quotes.metadata import MetadataError, read_metadata_csv
+
     console = console or Console(stderr=True)
     summary = {"added": 0, "present": 0, "failed": 0, "quotes": 0}
-    items = list(read_sources(paths))
     failures: list[str] = []
+    table = None
+    if metadata:
+        try:
+            table, problems = read_metadata_csv(metadata)
+            failures += problems
+        except (MetadataError, OSError) as error:
+            failures.append(f"{metadata}: {getattr(error, 'strerror', None) or error}")
+    items = list(read_sources(paths, metadata=table))
+    if table is not None and table.unused():
+        console.print(Text(f"{metadata}: {table.unused()} row(s) matched no input", style="yellow"), soft_wrap=True)
     started = time.monotonic()
     with Store(db) as store:
         fresh: list[Article] = []
@@ -154,7 +168,7 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> 
 
 
 def cmd_ingest(args) -> int:
-    summary = ingest(args.paths, args.db, args.workers)
+    summary = ingest(args.paths, args.db, args.workers, metadata=args.metadata)
     return 1 if summary["failed"] else 0
 
 

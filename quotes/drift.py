@@ -98,11 +98,14 @@ class Drift(Model):
 
     def tree(self) -> Iterator[tuple[int, Wording]]:
         """(depth, wording), depth first, children in order of appearance."""
-        stack = [(0, w) for w in reversed(self.children(None))]
+        below: dict[int | None, list[Wording]] = {}
+        for w in self.wordings:
+            below.setdefault(w.parent, []).append(w)
+        stack = [(0, w) for w in reversed(below.get(None, []))]
         while stack:
             depth, w = stack.pop()
             yield depth, w
-            stack.extend((depth + 1, c) for c in reversed(self.children(w.number)))
+            stack.extend((depth + 1, c) for c in reversed(below.get(w.number, [])))
 
     @property
     def span_days(self) -> int:

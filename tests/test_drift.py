@@ -110,3 +110,83 @@ def test_a_group_with_no_dates_has_no_first_appearance_and_keeps_ingest_order(tm
 
 def test_an_unknown_group_is_none(store):
     assert drift.for_group(store, 999) is None
+
+
+# ----------------------------------------------------------------------------- pictures
+
+
+def test_html_sheet_has_one_timeline_per_group_with_a_mark_per_occurrence(store):
+    import io
+    import re
+    import xml.dom.minidom
+
+    from quotes.export import export
+
+    out = io.BytesIO()
+    export(store.sheet(), "html", out)
+    page = out.getvalue().decode()
+    [svg] = re.findall(r"<svg.*?</svg>", page, re.S)
+    dom = xml.dom.minidom.parseString(svg)  # well-formed: escaped everywhere
+    marks = [g for g in dom.getElementsByTagName("g") if g.getElementsByTagName("title")]
+    assert len(marks) == 6, "one mark per occurrence"
+    fills = {g.getElementsByTagName("circle")[0].getAttribute("fill") for g in marks}
+    assert len(fills) == 4, "coloured by wording"
+    labels = ["".join(c.data for c in t.childNodes if c.nodeType == c.TEXT_NODE) for t in dom.getElementsByTagName("text")]
+    assert {"2025-01-28", "2025-01-31", "undated", "Outlet A", "Outlet D"} <= set(labels)
+    assert "href" not in svg and "<script" not in page and "print-color-adjust:exact" in page
+    assert "First appearance: <strong>Outlet A</strong>, 2025-01-28T09:00:00Z" in page
+
+
+def test_article_text_in_the_timeline_is_escaped(tmp_path):
+    import io
+    import re
+    import xml.dom.minidom
+
+    from quotes.export import export
+
+    nasty = 'If you could do it cheaper </svg><script>alert(1)</script> & "still" reach the same result, that is good.'
+    with Store(tmp_path / "nasty.db") as s:
+        s.ingest(printed(nasty, "<b>Evil & Co</b>", "2025-02-01", 1))
+        s.ingest(printed(nasty.replace("good", "great"), "Other\x1b[31m", "2025-02-02", 2))
+        out = io.BytesIO()
+        export(s.sheet(), "html", out)
+    page = out.getvalue().decode()
+    assert "<script>" not in page and "<b>Evil" not in page and "&lt;b&gt;Evil &amp; Co&lt;/b&gt;" in page
+    [svg] = re.findall(r'<svg xmlns.*?</svg>(?=<ul)', page, re.S)
+    xml.dom.minidom.parseString(svg.replace("\x1b", ""))
+
+
+def test_show_timeline_in_the_terminal_and_as_json(store, capsys):
+    import json
+
+    from quotes.cli import main
+
+    gid = the_group(store)
+    assert main(["show", str(gid), "--timeline", "--db", store.path]) == 0
+    out = capsys.readouterr().out
+    assert "First appearance: Outlet A · 2025-01-28T09:00:00Z" in out
+    assert out.index("W1 Outlet A") < out.index("W2 Outlet B") < out.index("W3 Outlet C")
+    assert "1 word edit(s) from W2" in out and "as W2 stood" in out and "undated" in out
+    assert main(["show", str(gid), "--timeline", "--json", "--db", store.path]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["first"]["outlet"] == "Outlet A" and [w["parent"] for w in data["wordings"]] == [None, 1, 2, 1]
+    assert main(["show", "999", "--timeline", "--db", store.path]) == 1
+
+
+def test_terminal_chart_fits_80_columns_and_marks_every_outlet(store):
+    from rich.console import Console
+
+    from quotes import timeline
+
+    d = drift.for_group(store, the_group(store))
+    console = Console(width=80, record=True, color_system=None)
+    console.print(timeline.chart(d, 80))
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    rows = {line[:8]: line for line in lines[1:]}
+    left, right = lines[0].index("2025-01-28"), lines[0].index("2025-01-31") + len("2025-01-31") - 1
+    assert rows["Outlet A"][left] == "1", "the first printing stands at the left end of the axis"
+    assert rows["Outlet D"][right] == "2", "the last at the right end"
+    assert "+" in rows["Outlet B"], "two wordings on one day share a cell"
+    assert "3" in rows["Outlet C"] and "2" in rows["Outlet D"]
+    assert lines[-1].rstrip().endswith("│4"), "the undated one stands in the undated column"

@@ -66,6 +66,9 @@ def register(subparsers) -> None:
     p.add_argument("group", type=int, help="group id")
     _db_option(p)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--timeline", action="store_true",
+                   help="where the quote came from and how it changed: occurrences by date, first appearance, "
+                        "the tree of wordings, what each outlet copied (with --json: the drift model)")
     p.set_defaults(func=cmd_show)
 
     p = subparsers.add_parser("merge", help="correction: merge group ABSORB into group KEEP")
@@ -282,6 +285,8 @@ def cmd_show(args) -> int:
     if detail is None:
         print(f"no group {args.group}", file=sys.stderr)
         return 1
+    if args.timeline:
+        return _show_timeline(detail, args.json)
     if args.json:
         print(detail.model_dump_json(indent=1))
         return 0
@@ -298,6 +303,21 @@ def cmd_show(args) -> int:
         table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o)), where, inert(o.context),
                       f"{o.rule}\n{o.confidence:.2f}")
     console.print(table)
+    return 0
+
+
+def _show_timeline(detail, as_json: bool) -> int:
+    from quotes import drift, timeline
+
+    d = drift.analyse(detail)
+    if as_json:
+        print(d.model_dump_json(indent=1))
+        return 0
+    console = Console(highlight=False)
+    g = detail.group
+    console.rule(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')} · timeline")
+    console.print(Text("canonical: “" + inert(g.canonical) + "”", style="bold"))
+    console.print(timeline.render(d, width=console.width))
     return 0
 
 

@@ -8,10 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
 
+from quotes import drift
 from quotes.terminal import inert
-from tui.widgets.render import diff_text, legend, plain
+from tui.widgets.render import legend, plain
+from tui.widgets.timeline import TimelinePane
+from tui.widgets.wordings import WordingList
 
 PAGE = 200  # rows fetched at a time: lists load lazily, so a huge index opens at once
 
@@ -27,6 +30,8 @@ class MainScreen(Screen):
         Binding("m", "merge", "Merge groups", id="merge"),
         Binding("s", "split", "Split wording", id="split"),
         Binding("r", "refresh", "Refresh", id="refresh"),
+        Binding("t", "toggle_timeline", "Timeline", id="timeline"),
+        Binding("p", "pair", "Side by side", id="pair"),
     ]
 
     def __init__(self) -> None:
@@ -38,6 +43,7 @@ class MainScreen(Screen):
         self._groups_loaded = 0
         self._groups_done = False
         self.occurrences = []
+        self.drift = None
 
     @property
     def store(self):
@@ -54,7 +60,11 @@ class MainScreen(Screen):
                 yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
             with Vertical(id="detail-pane"):
                 yield Static(id="group-head")
-                yield DataTable(id="wordings", cursor_type="row")
+                with TabbedContent(id="detail-tabs"):
+                    with TabPane("Wordings", id="wordings-tab"):
+                        yield WordingList(id="wordings")
+                    with TabPane("Timeline", id="timeline-tab"):
+                        yield TimelinePane(id="timeline")
                 yield Static(id="occurrence-info")
                 yield Static(legend(), id="legend")
         yield Footer()
@@ -64,8 +74,6 @@ class MainScreen(Screen):
         speakers.add_columns("Speaker", "Type", "Quotes", "Groups", "Roles")
         groups = self.query_one("#groups", DataTable)
         groups.add_columns("Id", "Canonical wording", "Wordings", "Sources", "First seen")
-        wordings = self.query_one("#wordings", DataTable)
-        wordings.add_columns("Quote", "Wording as printed (diff)", "Source", "Date")
         self.reload_speakers()
         self.on_resize()
         speakers.focus()
@@ -150,11 +158,14 @@ class MainScreen(Screen):
     def show_group(self, group_id: int | None) -> None:
         self.group_id = group_id
         head = self.query_one("#group-head", Static)
-        table = self.query_one("#wordings", DataTable)
-        table.clear()
+        wordings = self.query_one("#wordings", WordingList)
+        timeline = self.query_one("#timeline", TimelinePane)
         self.occurrences = []
+        self.drift = None
         if group_id is None:
             head.update("")
+            wordings.show([], None)
+            timeline.show(None)
             self.query_one("#occurrence-info", Static).update("")
             return
         detail = self.store.group(group_id)
@@ -170,21 +181,62 @@ class MainScreen(Screen):
         text.append(f"{g.wordings} wording(s) · {g.occurrences} occurrence(s) · {g.outlets} source(s)"
                     + (f" · first seen {g.first_seen}" if g.first_seen else ""), style="dim")
         head.update(text)
-        self.occurrences = detail.occurrences
-        for o in detail.occurrences:
-            table.add_row(str(o.id), diff_text(o.diff, o.text), plain(o.outlet or o.source), plain(o.date or ""), key=str(o.id))
-        if table.row_count:
-            table.move_cursor(row=0)
-            self.show_occurrence(detail.occurrences[0])
+        self.drift = drift.analyse(detail)
+        wordings.show(detail.occurrences, self.drift)
+        self.occurrences = wordings.occurrences  # in date order
+        timeline.show(self.drift)
+        if self.occurrences:
+            self.show_occurrence(self.occurrences[0])
 
-    @on(DataTable.RowHighlighted, "#wordings")
-    def wording_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if 0 <= event.cursor_row < len(self.occurrences):
-            self.show_occurrence(self.occurrences[event.cursor_row])
+    @on(WordingList.OptionHighlighted, "#wordings")
+    def wording_highlighted(self, event: WordingList.OptionHighlighted) -> None:
+        if 0 <= event.option_index < len(self.occurrences):
+            self.show_occurrence(self.occurrences[event.option_index])
 
-    @on(DataTable.RowSelected, "#wordings")
+    @on(WordingList.OptionSelected, "#wordings")
     def wording_selected(self) -> None:
         self.action_open_article()
+
+    @on(WordingList.Picked, "#wordings")
+    def wording_picked(self, event: WordingList.Picked) -> None:
+        if len(event.picked) == 2:
+            self.notify("two wordings picked: p shows them side by side")
+
+    def pair(self):
+        """The two wordings to compare: the two picked; one picked and the highlighted one;
+        else the highlighted one and the wording it most likely derives from."""
+        wordings = self.query_one("#wordings", WordingList)
+        by_id = {o.id: o for o in self.occurrences}
+        picked = [by_id[i] for i in wordings.picked if i in by_id]
+        current = wordings.current()
+        if len(picked) == 2:
+            return picked[0], picked[1]
+        if len(picked) == 1 and current is not None and current.id != picked[0].id:
+            return picked[0], current
+        if current is not None and self.drift is not None:
+            w = self.drift.wording(wordings.numbers[current.id])
+            if w.parent is not None:
+                first = next(a.quote_id for a in self.drift.appearances if a.wording == w.parent)
+                return by_id[first], current
+        return None
+
+    def action_pair(self) -> None:
+        pair = self.pair()
+        if pair is None:
+            self.notify("pick two wordings with space (or highlight one that derives from another)", severity="warning")
+            return
+        from tui.screens.pair import PairScreen
+
+        self.app.push_screen(PairScreen(*pair, numbers=self.query_one("#wordings", WordingList).numbers))
+
+    @on(TabbedContent.TabActivated, "#detail-tabs")
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # the occurrence details belong to the wording view; the timeline gets their room
+        self.set_class(event.pane.id == "timeline-tab", "timeline-active")
+
+    def action_toggle_timeline(self) -> None:
+        tabs = self.query_one("#detail-tabs", TabbedContent)
+        tabs.active = "wordings-tab" if tabs.active == "timeline-tab" else "timeline-tab"
 
     def show_occurrence(self, o) -> None:
         info = Text()
@@ -201,10 +253,7 @@ class MainScreen(Screen):
         self.query_one("#occurrence-info", Static).update(info)
 
     def current_occurrence(self):
-        table = self.query_one("#wordings", DataTable)
-        if not self.occurrences or table.cursor_row < 0 or table.cursor_row >= len(self.occurrences):
-            return None
-        return self.occurrences[table.cursor_row]
+        return self.query_one("#wordings", WordingList).current()
 
     # ------------------------------------------------------------------ navigation from search
 
@@ -239,7 +288,7 @@ class MainScreen(Screen):
                     break
                 self.load_more_groups()
         self.show_group(group_id)
-        self.query_one("#wordings", DataTable).focus()
+        self.query_one("#wordings", WordingList).focus()
 
     # ------------------------------------------------------------------ actions
 

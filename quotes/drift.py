@@ -30,8 +30,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Iterator
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cdist
 
 from quotes.grouping import normalise_quote
 from quotes.metadata import parse_date
@@ -88,6 +89,18 @@ class Drift(Model):
     wordings: list[Wording]
     outlets: list[OutletCopy]  # by outlet's first printing, then wording
     undated: int = 0
+    _diffs: dict = PrivateAttr(default_factory=dict)
+
+    def diff(self, number: int) -> list[DiffOp]:
+        """Wording ``number``'s word diff against its parent: as analysed, or worked out now
+        (and kept) when the analysis was made with ``diffs=False``."""
+        w = self.wordings[number - 1]
+        if w.diff or w.parent is None:
+            return w.diff
+        found = self._diffs.get(number)
+        if found is None:
+            found = self._diffs[number] = word_diff(self.wordings[w.parent - 1].text, w.text)
+        return found
 
     def wording(self, number: int) -> Wording:
         return self.wordings[number - 1]
@@ -131,8 +144,10 @@ def _encode(word_lists: list[list[str]]) -> list[str]:
     return ["".join(codes.setdefault(w, chr(0x10000 + len(codes))) for w in ws) for ws in word_lists]
 
 
-def analyse(detail: GroupDetail) -> Drift:
-    """The drift of one group (see the module's docstring for every decision)."""
+def analyse(detail: GroupDetail, diffs: bool = True) -> Drift:
+    """The drift of one group (see the module's docstring for every decision).
+    ``diffs=False`` leaves the word diffs (of wordings and outlet copies) empty: a view that
+    shows a few asks ``Drift.diff(number)`` for them."""
     occurrences = detail.occurrences  # ingest order, as the store returns them
     keyed = []
     for index, o in enumerate(occurrences):
@@ -168,18 +183,21 @@ def analyse(detail: GroupDetail) -> Drift:
 
     wordings: list[Wording] = []
     encoded = _encode(words_of)
+    # every pair's word edits at once (rapidfuzz, in C); a row is one wording against all
+    matrix = cdist(encoded, encoded, scorer=Levenshtein.distance, workers=1) if len(encoded) > 1 else None
     for k in range(len(texts)):
         parent, edits = None, 0
         if k:
             # fewest word edits; among equals the most recent (the highest number)
-            distance = Levenshtein.distance
-            best, neg = min((distance(encoded[j], encoded[k]), -j) for j in range(k))
-            parent, edits = -neg + 1, best
+            row = matrix[k, :k]
+            best = int(row.min())
+            j = k - 1 - int(row[::-1].argmin())
+            parent, edits = j + 1, best
         first, when = firsts[k]
         wordings.append(Wording(
             number=k + 1, text=texts[k], first_date=first.date if when else None, first_outlet=where(first),
             occurrences=counts[k], outlets=outlets_of[k], parent=parent, edits=edits,
-            diff=word_diff(texts[parent - 1], texts[k]) if parent else [],
+            diff=word_diff(texts[parent - 1], texts[k]) if parent and diffs else [],
         ))
 
     copies: list[OutletCopy] = []
@@ -206,5 +224,5 @@ def analyse(detail: GroupDetail) -> Drift:
 
 def for_group(store: "Store", group_id: int) -> Drift | None:
     """The drift of a stored group, read through the store's query function."""
-    detail = store.group(group_id)
+    detail = store.group(group_id, diffs=False)
     return analyse(detail) if detail is not None else None

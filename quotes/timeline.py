@@ -178,17 +178,22 @@ def chart(d: Drift, width: int = 80):
         out.append("│undated", style="dim")
     out.append("\n")
     for i, outlet in enumerate(rows):
-        out.append(_short(inert(outlet, False), label_w).ljust(label_w) + " ", style="cyan")
+        # each row is one string, styled only where a mark stands (a row of single-character
+        # appends made the chart of a big group slow to wrap)
+        label = _short(inert(outlet, False), label_w).ljust(label_w) + " "
         line = [" "] * cols
-        styles: list[str | None] = [None] * cols
+        marks: list[tuple[int, str]] = []
         for c in range(cols):
             found = cells.get((i, c))
             if found:
                 n = min(found)
                 line[c] = "+" if len(found) > 1 else (str(n) if n < 10 else "●")
-                styles[c] = "bold" if len(found) > 1 else f"bold {colour(n)}"
-        for ch, style in zip(line, styles):
-            out.append(ch, style=style)
+                marks.append((len(label) + c, "bold" if len(found) > 1 else f"bold {colour(n)}"))
+        row = Text(label + "".join(line))
+        row.stylize("cyan", 0, len(label))
+        for at, style in marks:
+            row.stylize(style, at, at + 1)
+        out.append_text(row)
         if undated_w:
             found = cells.get((i, None))
             mark = ""
@@ -200,43 +205,68 @@ def chart(d: Drift, width: int = 80):
     return out
 
 
-def tree(d: Drift):
+def tree(d: Drift, limit: int | None = None):
     """The wordings as a tree: each under the wording it most likely derives from, with the
-    word diff against it."""
+    word diff against it. ``limit``: only the first that many wordings (their parents are
+    always among them: a parent appeared first)."""
     from rich.text import Text
     from rich.tree import Tree
 
     root = Tree(Text("Wordings (each under the earlier wording it most likely derives from)", style="bold"))
     nodes = {}
     for depth, w in d.tree():
+        if limit is not None and w.number > limit:
+            continue
         label = Text(f"W{w.number} ", style=f"bold {colour(w.number)}")
         label.append(inert(w.first_outlet, False), style="cyan").append(f" · {w.first_date or 'undated'} · {w.occurrences}×")
         if w.parent:
             label.append(f" · {w.edits} word edit(s) from W{w.parent}", style="dim")
         label.append("\n")
-        label.append_text(diff_as_text(w.diff, w.text) if w.parent else Text(inert(w.text, False)))
+        label.append_text(diff_as_text(d.diff(w.number), w.text) if w.parent else Text(inert(w.text, False)))
         parent = nodes[w.parent] if w.parent else root
         nodes[w.number] = parent.add(label)
+    if limit is not None and len(d.wordings) > limit:
+        root.add(Text(f"… and {len(d.wordings) - limit} more wording(s): quotes show {d.group_id} --timeline lists them all", style="dim"))
     return root
 
 
-def outlet_table(d: Drift):
+def outlet_table(d: Drift, limit: int | None = None, compact: bool = False):
+    """One row per outlet: the wordings it was first to print, each with the word diff
+    against the wording it most likely copied, and the ones it copied as they stood.
+    ``compact``: the change without its diff ("W5 from W2, 3 word edit(s)"; the tree
+    has the diffs)."""
     from rich.table import Table
     from rich.text import Text
 
+    by_outlet: dict[str, list] = {}
+    for c in d.outlets:
+        by_outlet.setdefault(c.outlet, []).append(c)
     table = Table(title="What each outlet printed, against what it most likely copied", show_lines=False, expand=True)
     table.add_column("outlet", overflow="fold", ratio=2)
-    table.add_column("date", no_wrap=True)
-    table.add_column("printed", no_wrap=True)
-    table.add_column("change", overflow="fold", ratio=5)
-    for c in d.outlets:
-        if c.changed:
-            change = Text(f"from W{c.copied}, {c.edits} word edit(s): ").append_text(diff_as_text(c.diff))
-        elif c.copied is None:
-            change = Text("first printing", style="dim")
-        else:
-            change = Text(f"as W{c.copied} stood", style="dim")
-        table.add_row(Text(inert(c.outlet, False)), c.date or "undated", Text(f"W{c.wording}", style=f"bold {colour(c.wording)}"), change)
+    table.add_column("first", no_wrap=True)
+    table.add_column("changes", overflow="fold", ratio=6)
+    shown = list(by_outlet.items())
+    for outlet, copies in shown[:limit] if limit is not None else shown:
+        cell = Text()
+        stood = [c for c in copies if not c.changed and c.copied is not None]
+        for c in copies:
+            if c.changed:
+                if cell:
+                    cell.append("\n")
+                cell.append(f"W{c.wording}", style=f"bold {colour(c.wording)}").append(f" from W{c.copied}, {c.edits} word edit(s)")
+                if not compact:
+                    cell.append(": ").append_text(diff_as_text(c.diff or d.diff(c.wording)))
+            elif c.copied is None:
+                if cell:
+                    cell.append("\n")
+                cell.append(f"W{c.wording}", style=f"bold {colour(c.wording)}").append(" first printing", style="dim")
+        if stood:
+            if cell:
+                cell.append("\n")
+            cell.append("as they stood: " + ", ".join(f"W{c.wording}" for c in stood), style="dim")
+        table.add_row(Text(inert(outlet, False)), copies[0].date or "undated", cell)
+    if limit is not None and len(shown) > limit:
+        table.add_row(Text(f"… {len(shown) - limit} more", style="dim"), "", Text(""))
     return table
 
 
@@ -252,13 +282,14 @@ def legend(d: Drift, limit: int = 12):
     return text
 
 
-def render(d: Drift, width: int = 80):
-    """Everything for a terminal of ``width`` columns, as one Rich renderable."""
+def render(d: Drift, width: int = 80, limit: int | None = None):
+    """Everything for a terminal of ``width`` columns, as one Rich renderable; ``limit``
+    caps the tree and the outlet table (the TUI's pane: a huge group stays quick)."""
     from rich.console import Group
     from rich.text import Text
 
     head = Text(f"{len(d.appearances)} occurrence(s) · {len(d.wordings)} wording(s) · {len(_outlet_rows(d))} outlet(s)", style="dim")
     if d.undated:
         head.append(f" · {d.undated} undated", style="yellow")
-    return Group(first_line(d), head, Text(""), chart(d, width), Text(""), legend(d), Text(""), tree(d), Text(""), outlet_table(d))
-
+    return Group(first_line(d), head, Text(""), chart(d, width), Text(""), legend(d), Text(""), tree(d, limit), Text(""),
+                 outlet_table(d, limit, compact=limit is not None))

@@ -166,7 +166,7 @@ def test_show_timeline_in_the_terminal_and_as_json(store, capsys):
     out = capsys.readouterr().out
     assert "First appearance: Outlet A · 2025-01-28T09:00:00Z" in out
     assert out.index("W1 Outlet A") < out.index("W2 Outlet B") < out.index("W3 Outlet C")
-    assert "1 word edit(s) from W2" in out and "as W2 stood" in out and "undated" in out
+    assert "1 word edit(s) from W2" in out and "as they stood: W2" in out and "undated" in out
     assert main(["show", str(gid), "--timeline", "--json", "--db", store.path]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["first"]["outlet"] == "Outlet A" and [w["parent"] for w in data["wordings"]] == [None, 1, 2, 1]

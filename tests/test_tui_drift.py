@@ -125,7 +125,7 @@ async def test_timeline_pane_for_the_selected_group(db):
         lines = plain_lines(pane.rendered, pane.scrollable_content_region.width)
         assert lines[0].startswith("First appearance: Outlet A · 2025-01-28T09:00:00Z · W1")
         assert any(line.startswith("Outlet C") and "3" in line for line in lines)
-        assert any("W3 Outlet C" in line for line in lines) and any("as W2 stood" in line for line in lines)
+        assert any("W3 Outlet C" in line for line in lines) and any("as they stood: W2" in line for line in lines)
         assert all(len(line) <= pane.scrollable_content_region.width for line in lines)
         await pilot.press("t")
         await pilot.pause()

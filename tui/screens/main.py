@@ -168,7 +168,7 @@ class MainScreen(Screen):
             timeline.show(None)
             self.query_one("#occurrence-info", Static).update("")
             return
-        detail = self.store.group(group_id)
+        detail = self.store.group(group_id, diffs=False)  # the wording view diffs the wordings it draws
         if detail is None:
             head.update(Text(f"group {group_id} is gone (merged?) — press r to refresh", style="yellow"))
             return
@@ -181,10 +181,10 @@ class MainScreen(Screen):
         text.append(f"{g.wordings} wording(s) · {g.occurrences} occurrence(s) · {g.outlets} source(s)"
                     + (f" · first seen {g.first_seen}" if g.first_seen else ""), style="dim")
         head.update(text)
-        self.drift = drift.analyse(detail)
+        self.drift = drift.analyse(detail, diffs=False)  # the timeline pane diffs the wordings it shows
         wordings.show(detail.occurrences, self.drift)
         self.occurrences = wordings.occurrences  # in date order
-        timeline.show(self.drift)
+        timeline.show(self.drift, visible=self.query_one("#detail-tabs", TabbedContent).active == "timeline-tab")
         if self.occurrences:
             self.show_occurrence(self.occurrences[0])
 
@@ -233,6 +233,8 @@ class MainScreen(Screen):
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # the occurrence details belong to the wording view; the timeline gets their room
         self.set_class(event.pane.id == "timeline-tab", "timeline-active")
+        if event.pane.id == "timeline-tab":
+            self.query_one("#timeline", TimelinePane).draw_if_stale()
 
     def action_toggle_timeline(self) -> None:
         tabs = self.query_one("#detail-tabs", TabbedContent)

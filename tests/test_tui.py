@@ -93,6 +93,8 @@ async def test_export_writes_a_file_that_parses(tui_db, tmp_path):
         box.value = str(tmp_path / "sheet.json")
         await pilot.press("enter")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the export runs in a worker thread
+        await pilot.pause()
     data = json.loads((tmp_path / "sheet.json").read_text())
     assert data["groups"] and all(g["group"]["speaker"] == "Donald Trump" for g in data["groups"])
 
@@ -107,6 +109,8 @@ async def test_reassigning_a_speaker_shows_in_the_view(tui_db):
         box = app.screen.query_one(Input)
         box.value = "Somebody Else"
         await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the correction runs in a worker thread
         await pilot.pause()
         names = [row[0] for row in rows(app.screen.query_one("#speakers", DataTable))]
         assert "Somebody Else" in names

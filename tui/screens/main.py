@@ -1,4 +1,10 @@
-"""The main screen: speakers -> their quote groups -> the selected group's wordings."""
+"""The main screen: speakers -> their quote groups -> the selected group's wordings.
+
+The panes are widgets of their own (tui.widgets): SpeakerList and GroupList read pages from
+the store and post SpeakerSelected / GroupSelected; the wording view (WordingList) and the
+timeline (TimelinePane) show what the screen hands them. Corrections run in worker threads
+on a connection of their own, so the interface never waits for a write.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
 from quotes import drift
 from quotes.terminal import inert
-from tui.widgets.render import legend, plain
+from tui.widgets.panes import GroupList, SpeakerList
+from tui.widgets.render import legend
 from tui.widgets.timeline import TimelinePane
 from tui.widgets.wordings import WordingList
-
-PAGE = 200  # rows fetched at a time: lists load lazily, so a huge index opens at once
 
 
 class MainScreen(Screen):
@@ -38,10 +43,6 @@ class MainScreen(Screen):
         super().__init__()
         self.speaker_id: int | None = None
         self.group_id: int | None = None
-        self._speakers_loaded = 0
-        self._speakers_done = False
-        self._groups_loaded = 0
-        self._groups_done = False
         self.occurrences = []
         self.drift = None
 
@@ -52,12 +53,8 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
-            with Vertical(id="speakers-pane"):
-                yield Input(placeholder="filter speakers…", id="speaker-filter")
-                yield DataTable(id="speakers", cursor_type="row", zebra_stripes=True)
-            with Vertical(id="groups-pane"):
-                yield Label("Quote groups", id="groups-title")
-                yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+            yield SpeakerList(lambda: self.store, id="speakers-pane")
+            yield GroupList(lambda: self.store, id="groups-pane")
             with Vertical(id="detail-pane"):
                 yield Static(id="group-head")
                 with TabbedContent(id="detail-tabs"):
@@ -69,91 +66,36 @@ class MainScreen(Screen):
                 yield Static(legend(), id="legend")
         yield Footer()
 
+    @property
+    def speakers(self) -> SpeakerList:
+        return self.query_one(SpeakerList)
+
+    @property
+    def groups(self) -> GroupList:
+        return self.query_one(GroupList)
+
     def on_mount(self) -> None:
-        speakers = self.query_one("#speakers", DataTable)
-        speakers.add_columns("Speaker", "Type", "Quotes", "Groups", "Roles")
-        groups = self.query_one("#groups", DataTable)
-        groups.add_columns("Id", "Canonical wording", "Wordings", "Sources", "First seen")
-        self.reload_speakers()
         self.on_resize()
-        speakers.focus()
+        self.speakers.table.focus()
 
     def on_resize(self, event=None) -> None:
         self.set_class(self.size.width < 110, "narrow")
 
-    # ------------------------------------------------------------------ speakers
+    # ------------------------------------------------------------------ what the panes post
 
-    def reload_speakers(self) -> None:
-        table = self.query_one("#speakers", DataTable)
-        table.clear()
-        self._speakers_loaded = 0
-        self._speakers_done = False
-        self.load_more_speakers()
-
-    def load_more_speakers(self) -> None:
-        if self._speakers_done:
-            return
-        table = self.query_one("#speakers", DataTable)
-        text = self.query_one("#speaker-filter", Input).value
-        page = self.store.speakers(filter=text or None, limit=PAGE, offset=self._speakers_loaded)
-        for s in page:
-            table.add_row(plain(s.name), s.type.value, str(s.quotes), str(s.groups), plain("; ".join(s.roles[:2])), key=str(s.id))
-        self._speakers_loaded += len(page)
-        self._speakers_done = len(page) < PAGE
-
-    @on(Input.Changed, "#speaker-filter")
-    def filter_changed(self) -> None:
-        self.reload_speakers()
-
-    @on(DataTable.RowHighlighted, "#speakers")
-    def speaker_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key is None or event.row_key.value is None:
-            return
-        if event.cursor_row >= self._speakers_loaded - 20:
-            self.load_more_speakers()
-        self.select_speaker(int(event.row_key.value))
+    @on(SpeakerList.SpeakerSelected)
+    def speaker_selected(self, event: SpeakerList.SpeakerSelected) -> None:
+        if event.speaker_id != self.speaker_id:
+            self.select_speaker(event.speaker_id)
 
     def select_speaker(self, speaker_id: int) -> None:
         self.speaker_id = speaker_id
-        speaker = self.store.speaker(speaker_id)
-        title = self.query_one("#groups-title", Label)
-        if speaker:
-            label = Text("Quote groups of ", style="bold").append(inert(speaker.name), style="bold cyan")
-            if speaker.roles:
-                label.append(" · " + inert("; ".join(speaker.roles[:2])), style="dim")
-            title.update(label)
-        self.reload_groups()
+        self.groups.show_speaker(self.store.speaker(speaker_id))
 
-    # ------------------------------------------------------------------ groups
-
-    def reload_groups(self) -> None:
-        table = self.query_one("#groups", DataTable)
-        table.clear()
-        self._groups_loaded = 0
-        self._groups_done = False
-        self.load_more_groups()
-        if table.row_count:
-            table.move_cursor(row=0)
-        else:
-            self.show_group(None)
-
-    def load_more_groups(self) -> None:
-        if self._groups_done or self.speaker_id is None:
-            return
-        table = self.query_one("#groups", DataTable)
-        page = self.store.groups(speaker_id=self.speaker_id, limit=PAGE, offset=self._groups_loaded)
-        for g in page:
-            table.add_row(str(g.id), plain(g.canonical), str(g.wordings), str(g.outlets), plain(g.first_seen or ""), key=str(g.id))
-        self._groups_loaded += len(page)
-        self._groups_done = len(page) < PAGE
-
-    @on(DataTable.RowHighlighted, "#groups")
-    def group_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key is None or event.row_key.value is None:
-            return
-        if event.cursor_row >= self._groups_loaded - 20:
-            self.load_more_groups()
-        self.show_group(int(event.row_key.value))
+    @on(GroupList.GroupSelected)
+    def group_selected(self, event: GroupList.GroupSelected) -> None:
+        if event.group_id != self.group_id or event.group_id is None:
+            self.show_group(event.group_id)
 
     def show_group(self, group_id: int | None) -> None:
         self.group_id = group_id
@@ -260,52 +202,39 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ navigation from search
 
     def go_to_group(self, group_id: int) -> None:
-        detail = self.store.group(group_id)
+        detail = self.store.group(group_id, diffs=False)
         if detail is None:
             return
-        if detail.group.speaker_id is not None:
-            self.query_one("#speaker-filter", Input).value = ""
-            self.reload_speakers()
-            speakers = self.query_one("#speakers", DataTable)
-            while True:
-                try:
-                    row = speakers.get_row_index(str(detail.group.speaker_id))
-                    break
-                except Exception:
-                    if self._speakers_done:
-                        row = None
-                        break
-                    self.load_more_speakers()
-            if row is not None:
-                speakers.move_cursor(row=row)
-            self.speaker_id = detail.group.speaker_id
-            self.reload_groups()
-        groups = self.query_one("#groups", DataTable)
-        while True:
-            try:
-                groups.move_cursor(row=groups.get_row_index(str(group_id)))
-                break
-            except Exception:
-                if self._groups_done:
-                    break
-                self.load_more_groups()
-        self.show_group(group_id)
+        self._select(detail.group.speaker_id, group_id)
         self.query_one("#wordings", WordingList).focus()
+
+    def _select(self, speaker_id: int | None, group_id: int | None) -> None:
+        """Put both lists on this speaker and group and show the group, without the lists'
+        own selection messages (a reload highlights each list's first row) getting in."""
+        with self.prevent(DataTable.RowHighlighted, Input.Changed):
+            if speaker_id is not None:
+                self.speakers.clear_filter()
+                self.speakers.move_to(speaker_id)
+                self.speaker_id = speaker_id
+                self.groups.show_speaker(self.store.speaker(speaker_id))
+            if group_id is not None:
+                self.groups.move_to(group_id)
+        self.show_group(group_id)
 
     # ------------------------------------------------------------------ actions
 
     def action_focus_filter(self) -> None:
         self.query_one("#speaker-filter", Input).focus()
 
-    def action_refresh(self) -> None:
+    def action_refresh(self, quiet: bool = False) -> None:
         group, speaker = self.group_id, self.speaker_id
-        self.reload_speakers()
-        if speaker is not None:
-            self.speaker_id = speaker
-            self.reload_groups()
-        if group is not None:
-            self.show_group(group)
-        self.notify("refreshed from the index")
+        with self.prevent(DataTable.RowHighlighted):
+            self.speakers.reload()
+        if speaker is not None and self.store.speaker(speaker) is not None:
+            self.speaker_id = None  # reload its groups even if the id is the same
+            self._select(speaker, group if group is not None and self.store.group(group, diffs=False) else None)
+        if not quiet:
+            self.notify("refreshed from the index")
 
     def action_open_article(self) -> None:
         occurrence = self.current_occurrence()
@@ -316,6 +245,29 @@ class MainScreen(Screen):
 
         self.app.push_screen(ArticleScreen(self.store.article(occurrence.article_id), occurrence))
 
+    def correct(self, work, describe) -> None:
+        """Run a correction in a worker thread on a store connection of its own; then say
+        what happened and refresh. ``work(store)`` returns what ``describe`` turns into
+        the message."""
+        from quotes.store import Store
+
+        db = self.app.db_path
+
+        def run() -> None:
+            try:
+                with Store(db) as store:
+                    result = work(store)
+            except Exception as error:  # a wrong id, a locked file: say so, keep the view
+                self.app.call_from_thread(self.notify, str(error), severity="error")
+                return
+            self.app.call_from_thread(self._corrected, describe(result))
+
+        self.run_worker(run, thread=True, group="corrections", description="correction")
+
+    def _corrected(self, message: str) -> None:
+        self.action_refresh(quiet=True)
+        self.notify(message)
+
     def action_reassign(self) -> None:
         occurrence = self.current_occurrence()
         if occurrence is None:
@@ -325,9 +277,8 @@ class MainScreen(Screen):
 
         def apply(name: str | None) -> None:
             if name:
-                self.store.reassign_quote(occurrence.id, name)
-                self.notify(f"quote {occurrence.id} now attributed to {name}")
-                self.action_refresh()
+                self.correct(lambda store: store.reassign_quote(occurrence.id, name),
+                             lambda _: f"quote {occurrence.id} now attributed to {name}")
 
         self.app.push_screen(PromptScreen(f"Reassign quote {occurrence.id} to speaker:", occurrence.speaker or ""), apply)
 
@@ -341,13 +292,7 @@ class MainScreen(Screen):
 
         def apply(value: str | None) -> None:
             if value and value.strip().isdigit():
-                try:
-                    self.store.merge_groups(keep, int(value))
-                except Exception as error:  # a wrong group id: say so, keep the view
-                    self.notify(str(error), severity="error")
-                    return
-                self.notify(f"group {value} merged into {keep}")
-                self.action_refresh()
+                self.correct(lambda store: store.merge_groups(keep, int(value)), lambda _: f"group {value} merged into {keep}")
 
         self.app.push_screen(PromptScreen(f"Merge which group into group {keep}? (id)", ""), apply)
 
@@ -356,6 +301,4 @@ class MainScreen(Screen):
         if occurrence is None:
             self.notify("select a wording first", severity="warning")
             return
-        new = self.store.split_quote(occurrence.id)
-        self.notify(f"quote {occurrence.id} moved to new group {new}")
-        self.action_refresh()
+        self.correct(lambda store: store.split_quote(occurrence.id), lambda new: f"quote {occurrence.id} moved to new group {new}")

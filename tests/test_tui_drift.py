@@ -181,3 +181,56 @@ async def test_snapshots_of_the_wording_view_the_timeline_and_the_pair(db, size)
         await pilot.press("t", "p")
         await pilot.pause()
         check_snapshot(app.export_screenshot(), f"pair-{name}.svg")
+
+
+async def test_panes_post_speaker_and_group_selections_and_exports_run_in_a_worker(db, tmp_path):
+    from textual.widgets import DataTable, Input
+
+    from tests.factories import article
+    from tui.widgets.panes import GroupList, SpeakerList
+
+    with Store(db) as s:
+        s.ingest(article('Mayor Jane Roe said "We will rebuild the bridge by spring."', [("We will rebuild the bridge by spring.", "Jane Roe")],
+                         [("Jane Roe", "person", ["mayor"])], source="roe.txt", outlet="Planet", date="2025-03-04"))
+    app = QuotesApp(db)
+    seen: list[tuple[str, int | None]] = []
+    def hook(message) -> None:
+        if isinstance(message, SpeakerList.SpeakerSelected):
+            seen.append(("speaker", message.speaker_id))
+        elif isinstance(message, GroupList.GroupSelected):
+            seen.append(("group", message.group_id))
+
+    async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        speakers = screen.query_one(SpeakerList)
+        roe = store_speaker_id(db, "Jane Roe")
+        speakers.table.move_cursor(row=speakers.table.get_row_index(str(roe)))
+        await pilot.pause()
+        assert isinstance(screen.query_one("#speakers"), DataTable) and screen.speaker_id == roe
+        groups = screen.query_one(GroupList)
+        assert groups.table.row_count == 1 and screen.group_id == int(groups.table.coordinate_to_cell_key((0, 0)).row_key.value)
+        assert screen.query_one("#wordings", WordingList).current().text == "We will rebuild the bridge by spring."
+        # back to Trump's group, then export it in a worker thread
+        speakers.table.move_cursor(row=speakers.table.get_row_index(str(store_speaker_id(db, "Donald Trump"))))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(tmp_path / "sheet.html")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "exporting" not in app.sub_title
+    page = (tmp_path / "sheet.html").read_text()
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="timeline"') == 1 and "Outlet A" in page
+    assert ("speaker", roe) in seen and ("group", screen_group_of(db, "Jane Roe")) in seen
+
+
+def screen_group_of(db, name: str) -> int:
+    with Store(db) as s:
+        return s.groups(speaker_id=s.find_speaker(name).id)[0].id
+
+
+def store_speaker_id(db, name: str) -> int:
+    with Store(db) as s:
+        return s.find_speaker(name).id

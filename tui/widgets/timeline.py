@@ -11,7 +11,7 @@ from textual.widgets import RichLog
 from quotes.drift import Drift
 from quotes.timeline import render
 
-LIMIT = 25  # wordings in the tree and outlets in the table (all of them: quotes show G --timeline)
+LIMIT = 12  # wordings in the tree and outlets in the table (all of them: quotes show G --timeline)
 
 
 class TimelinePane(RichLog):

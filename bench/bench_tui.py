@@ -1,5 +1,6 @@
 """The TUI on a database of 1,000,000 quotes (from the grouping benchmark's generator):
-time to the first screen and search latency while typing.
+time to the first screen, search latency while typing, and group switches (cursor down the
+first speaker's groups: read, drift, wording view).
 
     .venv/bin/python bench/bench_tui.py [n_quotes]      # writes bench/results/tui.json
 
@@ -91,6 +92,20 @@ async def measure(path: Path) -> dict:
             await pilot.pause()
             latencies.append(time.perf_counter() - t)
         results = app.screen.query_one("#search-results", DataTable).row_count
+        await pilot.press("escape")
+        await pilot.pause()
+        # group switch: the cursor moves down the first speaker's groups, one key at a time,
+        # each switch reading the group, working out its drift and drawing the wording view
+        groups = app.screen.query_one("#groups", DataTable)
+        groups.focus()
+        await pilot.pause()
+        switches = []
+        for _ in range(min(10, groups.row_count - 1)):
+            t = time.perf_counter()
+            await pilot.press("down")
+            await pilot.pause()
+            switches.append(time.perf_counter() - t)
+        shown = app.screen.group_id
     from quotes.store import Store
 
     with Store(path) as store:
@@ -101,7 +116,8 @@ async def measure(path: Path) -> dict:
             query_ms.append(round((time.perf_counter() - t) * 1000, 1))
     return {"first_screen_s": round(first, 3), "speaker_rows_loaded": rows,
             "search_latency_ms_per_keystroke_in_app": [round(x * 1000) for x in latencies],
-            "search_query_ms_per_prefix": query_ms, "search_results": results}
+            "search_query_ms_per_prefix": query_ms, "search_results": results,
+            "group_switch_ms_in_app": [round(x * 1000) for x in switches], "group_shown_last": shown}
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ async def shots(db: str) -> dict[str, tuple[str, tuple[int, int]]]:
         out["tui-search"] = (app.export_screenshot(), (160, 42))
         await pilot.press("escape")
         await pilot.pause()
-        app.screen.query_one("#wordings", DataTable).focus()
+        app.screen.query_one("#wordings").focus()
         await pilot.press("o")
         await pilot.pause()
         out["tui-article"] = (app.export_screenshot(), (160, 42))

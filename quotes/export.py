@@ -121,8 +121,12 @@ h1{font-family:sans-serif}section{border-top:2px solid #333;padding:.5rem 0 1rem
 h2{font:600 1.05rem sans-serif;margin:.4rem 0}blockquote{font-size:1.15rem;margin:.5rem 0 .5rem 1rem;border-left:4px solid #999;padding-left:.8rem}
 .meta{color:#555;font:13px sans-serif}table{border-collapse:collapse;width:100%;font-size:14px}
 td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}
+svg.timeline{display:block;margin:.5rem 0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ul.tree,ul.tree ul{list-style:none;margin:0;padding-left:1.1rem;border-left:1px solid #bbb}ul.tree{padding-left:.4rem;border:none}
+ul.tree li{margin:.25rem 0}.w{display:inline-block;min-width:1.6em;text-align:center;color:#fff;font:bold 12px sans-serif;border-radius:.8em;padding:0 .3em;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+details.drift summary{font:600 .95rem sans-serif;cursor:pointer}
 ins{background:#d4f7d4;text-decoration:none}del{background:#fbd0d0}mark.editorial{background:#ffe9a8}mark.punct{background:#e0e0ff}
-@media print{body{margin:0;max-width:none}a{color:#000}}
+@media print{body{margin:0;max-width:none}a{color:#000}details.drift>*{display:block}}
 """
 
 
@@ -145,6 +149,50 @@ def _html_diff(ops: list[DiffOp]) -> str:
     return spaced(ops, parts)
 
 
+def _html_drift(detail: GroupDetail) -> str:
+    """The group's timeline (inline SVG), first appearance, tree of wordings and what each
+    outlet changed: see quotes.drift."""
+    from quotes import drift, timeline
+
+    d = drift.analyse(detail)
+    e = html.escape
+
+    def badge(n: int) -> str:
+        return f'<span class="w" style="background:{timeline.colour(n)}">W{n}</span>'
+
+    parts = ['<details class="drift" open><summary>Where it came from and how it changed</summary>']
+    if d.first is not None:
+        parts.append(f'<p class="meta">First appearance: <strong>{e(d.first.outlet)}</strong>, {e(d.first.date or "")}, {badge(d.first.wording)}'
+                     f' “{e(d.first.text)}”' + (f"; {d.undated} undated occurrence(s)" if d.undated else "") + "</p>")
+    else:
+        parts.append('<p class="meta">First appearance: unknown (no occurrence is dated)</p>')
+    parts.append(timeline.timeline_svg(d))
+    # nested lists built from the depth-first walk (no recursion: a chain of a thousand
+    # wordings, each from the last, is a thousand levels deep)
+    depth_now = -1
+    for depth, w in d.tree():
+        if depth > depth_now:
+            parts.append('<ul class="tree">' if depth == 0 else "<ul>")
+        else:
+            parts.append("</li>" + "</ul></li>" * (depth_now - depth))
+        depth_now = depth
+        origin = f" · {w.edits} word edit(s) from W{w.parent}" if w.parent else ""
+        body = _html_diff(w.diff) if w.parent else e(w.text)
+        parts.append(f'<li>{badge(w.number)} <span class="meta">{e(w.first_outlet)} · {e(w.first_date or "undated")} · '
+                     f'{w.occurrences}×{origin}</span><div>{body}</div>')
+    if depth_now >= 0:
+        parts.append("</li>" + "</ul></li>" * depth_now + "</ul>")
+    changed = [c for c in d.outlets if c.changed]
+    if changed:
+        parts.append("<table><tr><th>Outlet</th><th>Date</th><th>Printed</th><th>Against what it most likely copied</th></tr>")
+        for c in changed:
+            parts.append(f"<tr><td>{e(c.outlet)}</td><td>{e(c.date or 'undated')}</td><td>{badge(c.wording)}</td>"
+                         f"<td>from {badge(c.copied) if c.copied is not None else '-'}, {c.edits} word edit(s): {_html_diff(c.diff)}</td></tr>")
+        parts.append("</table>")
+    parts.append("</details>\n")
+    return "".join(parts)
+
+
 def write_html(details: Iterable[GroupDetail], out: IO[str]) -> None:
     out.write(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quote sheet</title><style>{_CSS}</style></head><body><h1>Quote sheet</h1>\n')
     e = html.escape
@@ -157,7 +205,10 @@ def write_html(details: Iterable[GroupDetail], out: IO[str]) -> None:
             where = "<br>".join(e(x) for x in (o.outlet, o.title, o.date, o.source) if x)
             out.write(f"<tr><td>“{e(o.text)}”</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
                       f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}</td></tr>\n")
-        out.write("</table></section>\n")
+        out.write("</table>\n")
+        if len(d.occurrences) > 1:
+            out.write(_html_drift(d))
+        out.write("</section>\n")
     out.write("</body></html>\n")
 
 

@@ -44,6 +44,7 @@ class IngestReport(Model):
     failed: int = 0
     quotes: int = 0  # quotes stored by this run
     failures: list[str] = Field(default_factory=list)  # "path: reason", one per bad input or failed article
+    metadata_unused: int = 0  # rows of the metadata CSV that matched no input
     index: dict[str, int] = Field(default_factory=dict)  # the index's counts afterwards
     seconds: float = 0.0
 
@@ -57,12 +58,15 @@ def ingest(
     workers: int = 1,
     progress: ProgressCallback | None = None,
     pipeline: "Pipeline | None" = None,
+    metadata: "str | Path | None" = None,
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs), attribute every article not yet in
     ``index`` (a path, created if missing, or an open Store) and store it.
 
     ``pipeline``: an open Pipeline to use (kept open); by default one is started for this
-    call only if an article needs it, with ``workers`` articles annotated at once."""
+    call only if an article needs it, with ``workers`` articles annotated at once.
+    ``metadata``: a metadata CSV (quotes.metadata) whose rows fill in or override each
+    article's title, outlet, date, url and authors; its bad rows are reported, the rest used."""
     from quotes.sources import SourceError, read_sources
     from quotes.store import Store
 
@@ -71,9 +75,18 @@ def ingest(
     store = index if isinstance(index, Store) else Store(index)  # first: a bad index fails before any file is read
     try:
         store.require_writable()  # a read-only index: said now, not after CoreNLP has annotated everything
+        table = None
+        if metadata:
+            from quotes.metadata import MetadataError, read_metadata_csv
+
+            try:
+                table, problems = read_metadata_csv(str(metadata))
+                report.failures += problems
+            except (MetadataError, OSError) as error:
+                report.failures.append(f"{metadata}: {getattr(error, 'strerror', None) or error}")
         fresh: list[Article] = []
         seen: set[str] = set()
-        for item in read_sources([str(p) for p in paths]):
+        for item in read_sources([str(p) for p in paths], metadata=table):
             if isinstance(item, SourceError):
                 report.failures.append(str(item))
             elif item.id in seen or store.has_article(item.id):
@@ -84,6 +97,7 @@ def ingest(
         if fresh:
             _attribute_and_store(fresh, store, report, workers, progress, pipeline, started)
         report.failed = len(report.failures)
+        report.metadata_unused = table.unused() if table is not None else 0
         report.index = store.stats()
     finally:
         if store is not index:

@@ -4,6 +4,10 @@ naming the file and the reason; reading goes on after a bad file.
 Formats: .txt/.md (UTF-8, UTF-16 with BOM, cp1252), .html/.htm (trafilatura), .json/.jsonl
 (news-please and trafilatura records), .warc/.warc.gz (HTML responses, through warcio).
 Folders are read recursively; glob patterns are expanded.
+
+Metadata: HTML, JSON and WARC carry their own (a WARC record's WARC-Date is the fallback
+date); .txt/.md take YAML-style front matter, and a metadata CSV can fill in or override
+any input's fields (quotes.metadata). An article without a date stays undated.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Iterable, Iterator
 
 from pydantic import BaseModel
 
+from quotes.metadata import MetadataError, MetadataTable, parse_date, split_front_matter
 from quotes.models import Article
 
 
@@ -62,7 +67,18 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | SourceError]:
             yield SourceError(path=raw, reason="no such file or folder")
 
 
-def read_sources(paths: Iterable[str]) -> Iterator[Article | SourceError]:
+def read_sources(paths: Iterable[str], metadata: MetadataTable | None = None) -> Iterator[Article | SourceError]:
+    """Articles (or errors) from ``paths``; ``metadata`` (a metadata CSV's rows) fills in or
+    overrides each article's title, outlet, date, url and authors."""
+    for item in _read_sources(paths):
+        if metadata is not None and isinstance(item, Article):
+            row = metadata.lookup(item.source, item.url)
+            if row is not None:
+                item = item.model_copy(update=row.values())
+        yield item
+
+
+def _read_sources(paths: Iterable[str]) -> Iterator[Article | SourceError]:
     for path in expand_paths(paths):
         if isinstance(path, SourceError):
             yield path
@@ -172,11 +188,20 @@ def _read_text_file(path: str) -> Article | SourceError:
         return SourceError(path=path, reason=str(error))
     if _looks_binary(text):
         return SourceError(path=path, reason="binary file (control characters), not text")
+    # front matter comes off before anything else reads the text (markdown would take its
+    # '---' lines for rules), so offsets into the stored text are exact
+    try:
+        meta, text = split_front_matter(text)
+    except MetadataError as error:
+        return SourceError(path=path, reason=f"bad front matter: {error}")
     if _suffix(path) in {".md", ".markdown"} or _HAS_MARKDOWN.search(text):
         text = strip_markdown(text)
     if not text.strip():
         return SourceError(path=path, reason="no article text")
-    return Article.from_text(text, source=path, title=_headline(text))
+    fields = {"title": _headline(text)}
+    if meta is not None:
+        fields.update(meta.values())
+    return Article.from_text(text, source=path, **fields)
 
 
 # ----------------------------------------------------------------------------- html
@@ -296,6 +321,7 @@ def _read_warc(path: str) -> Iterator[Article | SourceError]:
                 if "html" not in content_type.lower():
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
+                crawled = record.rec_headers.get_header("WARC-Date")
                 body = record.content_stream().read()
                 record.raw_stream.read()  # whatever the decoder left: the record must be read to its end
                 found += 1
@@ -309,6 +335,9 @@ def _read_warc(path: str) -> Iterator[Article | SourceError]:
                 result = _article_from_html(body, url or f"{path}#{found}", url)
                 if isinstance(result, SourceError):
                     result = SourceError(path=f"{path} ({url})", reason=result.reason)
+                elif not result.date and crawled and parse_date(crawled):
+                    # the page names no date: the day it was archived is the latest it can be
+                    result = result.model_copy(update={"date": crawled})
                 yield result
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
         kind = "truncated or corrupt WARC" if not isinstance(error, ArchiveLoadFailed) else "not a WARC file"

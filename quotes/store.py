@@ -834,7 +834,18 @@ class Store:
     _OCCURRENCE_SELECT = """SELECT q.*, s.name AS speaker, a.source, a.url, a.outlet, a.title, a.date
         FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"""
 
-    def _occurrence(self, row: dict, canonical: str | None = None) -> Occurrence:
+    def _occurrence(self, row: dict, canonical: str | None = None, diffs: dict | None = None) -> Occurrence:
+        diff: list = []
+        if canonical is None:
+            pass
+        elif diffs is not None:
+            # a group prints the same wording many times: one diff per distinct wording
+            cached = diffs.get(row["text"])
+            if cached is None:
+                cached = diffs[row["text"]] = word_diff(canonical, row["text"])
+            diff = cached
+        else:
+            diff = word_diff(canonical, row["text"])
         return Occurrence(
             id=row["id"], group_id=row["group_id"], article_id=row["article_id"], text=row["text"], start=row["start"],
             end=row["end"], type=QuoteType(row["type"]), speaker_id=row["speaker_id"], speaker=row["speaker"],
@@ -842,16 +853,20 @@ class Store:
             cue=row["cue"], cue_start=row["cue_start"], cue_end=row["cue_end"], rule=row["rule"],
             resolver=row["resolver"], confidence=row["confidence"], context=row["context"], source=row["url"] or row["source"],
             outlet=row["outlet"], title=row["title"], date=row["date"],
-            diff=word_diff(canonical, row["text"]) if canonical is not None else [],
+            diff=diff,
         )
 
-    def group(self, group_id: int) -> GroupDetail | None:
+    def group(self, group_id: int, diffs: bool = True) -> GroupDetail | None:
+        """A group with every occurrence in ingest order; ``diffs=False`` leaves each
+        occurrence's diff against the canonical wording empty (the timeline does not need
+        them, and a group printed a thousand times has hundreds of wordings to diff)."""
         rows = self._rows(f"{self._GROUP_SELECT} WHERE g.id = ?", (group_id,))
         if not rows:
             return None
         summary = self._group_summary(rows[0])
+        memo: dict = {}
         occurrences = [
-            self._occurrence(r, summary.canonical)
+            self._occurrence(r, summary.canonical if diffs else None, memo)
             for r in self._rows(f"{self._OCCURRENCE_SELECT} WHERE q.group_id = ? ORDER BY a.seq, q.start", (group_id,))
         ]
         role = next((o.role for o in occurrences if o.role), None)

@@ -14,6 +14,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from tui.app import QuotesApp
+from tui.widgets.wordings import WordingList
 
 pytestmark = pytest.mark.anyio
 
@@ -55,8 +56,8 @@ async def test_trump_cheaper_group_shows_three_wordings_with_differences(tui_db)
         groups.move_cursor(row=index)
         await pilot.pause()
         assert rows(groups)[index][2] == "3", "three wordings"
-        wordings = app.screen.query_one("#wordings", DataTable)
-        cells = [wordings.get_row_at(i)[1] for i in range(wordings.row_count)]
+        wordings = app.screen.query_one("#wordings", WordingList)
+        cells = [wordings.get_option_at_index(i).prompt for i in range(wordings.option_count)]
         assert len(cells) == 4  # three wordings, one printed twice
         styles = {str(span.style) for cell in cells for span in cell.spans}
         assert any("green" in s for s in styles) and any("strike" in s for s in styles)
@@ -92,6 +93,8 @@ async def test_export_writes_a_file_that_parses(tui_db, tmp_path):
         box.value = str(tmp_path / "sheet.json")
         await pilot.press("enter")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the export runs in a worker thread
+        await pilot.pause()
     data = json.loads((tmp_path / "sheet.json").read_text())
     assert data["groups"] and all(g["group"]["speaker"] == "Donald Trump" for g in data["groups"])
 
@@ -106,6 +109,8 @@ async def test_reassigning_a_speaker_shows_in_the_view(tui_db):
         box = app.screen.query_one(Input)
         box.value = "Somebody Else"
         await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the correction runs in a worker thread
         await pilot.pause()
         names = [row[0] for row in rows(app.screen.query_one("#speakers", DataTable))]
         assert "Somebody Else" in names
@@ -140,7 +145,7 @@ async def test_80x24_stacks_the_panes(tui_db):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.has_class("narrow")
-        assert app.screen.query_one("#wordings", DataTable).region.height >= 4
+        assert app.screen.query_one("#wordings", WordingList).region.height >= 4
 
 
 async def test_escape_sequences_in_articles_are_inert(tmp_path):

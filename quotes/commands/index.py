@@ -51,6 +51,8 @@ def register(subparsers) -> None:
     p.add_argument("paths", nargs="+", help="files, folders (recursive) or glob patterns")
     _db_option(p)
     p.add_argument("--workers", type=int, default=2, help="articles annotated at once: one CoreNLP server with that many threads, measured faster than N servers (README)")
+    p.add_argument("--metadata", metavar="FILE.csv",
+                   help="CSV with a 'file' and/or 'url' column and any of title, outlet, date, authors: fills in or overrides each matching input's fields")
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("speakers", help="the speaker index")
@@ -78,6 +80,9 @@ def register(subparsers) -> None:
     p.add_argument("group", type=int, help="group id")
     _db_option(p)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--timeline", action="store_true",
+                   help="where the quote came from and how it changed: occurrences by date, first appearance, "
+                        "the tree of wordings, what each outlet copied (with --json: the drift model)")
     p.set_defaults(func=cmd_show)
 
     p = subparsers.add_parser("merge", help="correction: merge group ABSORB into group KEEP")
@@ -120,13 +125,14 @@ def _print_json(items) -> None:
 # ----------------------------------------------------------------------------- ingest
 
 
-def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> dict:
+def ingest(paths, db: str, workers: int = 1, console: Console | None = None, metadata: str | None = None) -> dict:
     """The library's ingest (quotes.ingest) with a progress bar and a summary line; the
-    pipeline (and Java) starts only if a new article needs it."""
+    pipeline (and Java) starts only if a new article needs it; ``metadata``: a metadata CSV."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from quotes.ingestion import IngestProgress
     from quotes.ingestion import ingest as ingest_paths
+
 
     console = console or Console(stderr=True)
     bar: dict = {}
@@ -142,10 +148,13 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> 
         bar["progress"].update(bar["task"], completed=step.done, rate=f"{step.rate:.2f} articles/s" if step.done else "")
 
     try:
-        report = ingest_paths(paths, db, workers=workers, progress=progress)
+        extra = {"metadata": metadata} if metadata else {}
+        report = ingest_paths(paths, db, workers=workers, progress=progress, **extra)
     finally:
         if "progress" in bar:
             bar["progress"].stop()
+    if report.metadata_unused:
+        console.print(Text(f"{inert(metadata or '')}: {report.metadata_unused} row(s) matched no input", style="yellow"), soft_wrap=True)
     for failure in report.failures:
         console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
     stats = report.index
@@ -156,13 +165,13 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None) -> 
              f"({report.seconds:.1f} s)"),
         soft_wrap=True,
     )
-    summary = report.model_dump(exclude={"failures", "index"})
+    summary = report.model_dump(exclude={"failures", "index", "metadata_unused"})
     summary.update({f"index_{k}": v for k, v in stats.items()})
     return summary
 
 
 def cmd_ingest(args) -> int:
-    summary = ingest(args.paths, args.db, args.workers)
+    summary = ingest(args.paths, args.db, args.workers, metadata=args.metadata)
     return 1 if summary["failed"] else 0
 
 
@@ -280,6 +289,8 @@ def cmd_show(args) -> int:
     if detail is None:
         print(f"no group {args.group}", file=sys.stderr)
         return 1
+    if args.timeline:
+        return _show_timeline(detail, args.json)
     if args.json:
         print(detail.model_dump_json(indent=1))
         return 0
@@ -296,6 +307,21 @@ def cmd_show(args) -> int:
         table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))), cell(where),
                       cell(o.context), cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}"))
     console.print(table)
+    return 0
+
+
+def _show_timeline(detail, as_json: bool) -> int:
+    from quotes import drift, timeline
+
+    d = drift.analyse(detail)
+    if as_json:
+        print(d.model_dump_json(indent=1))
+        return 0
+    console = Console(highlight=False)
+    g = detail.group
+    console.rule(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')} · timeline")
+    console.print(Text("canonical: “" + inert(g.canonical) + "”", style="bold"))
+    console.print(timeline.render(d, width=console.width))
     return 0
 
 

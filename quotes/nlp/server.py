@@ -280,7 +280,7 @@ class CoreNLP:
             self.requests += 1
             return client.annotate(chunk)
         except Exception as first:
-            if client.is_alive() and not isinstance(first, TimeoutException):
+            if _answers(client) and not isinstance(first, TimeoutException):
                 # The server answered with an error: the same text would fail again.
                 raise AnnotationError(f"{name}: CoreNLP rejected the text ({first})") from first
             log.warning("CoreNLP died or timed out on %s (%s); restarting the server once", name, first)
@@ -295,3 +295,12 @@ class CoreNLP:
                     f"{name}: CoreNLP failed twice ({type(second).__name__}: {second}); "
                     f"see {getattr(self, 'log_path', 'the CoreNLP log')}"
                 ) from second
+
+
+def _answers(client) -> bool:
+    """Whether the server is up and answering. stanza's ``is_alive`` raises, rather than
+    saying no, when Java was killed and its port is closed before the process is reaped."""
+    try:
+        return bool(client.is_alive())
+    except Exception:
+        return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -148,7 +149,7 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
         bar["progress"].update(bar["task"], completed=step.done, rate=f"{step.rate:.2f} articles/s" if step.done else "")
 
     try:
-        extra = {"metadata": metadata} if metadata else {}
+        extra: dict[str, Any] = {"metadata": metadata} if metadata else {}
         report = ingest_paths(paths, db, workers=workers, progress=progress, **extra)
     finally:
         if "progress" in bar:

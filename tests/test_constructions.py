@@ -632,6 +632,13 @@ CONSTRUCTIONS = [
         "speech_verb_introduces_quote",
         "named_in_the_mention",
     ),
+    (
+        'Mayor Tom Reyes heard the plan out. "That is nonsense," Reyes scoffed.',
+        "That is nonsense",
+        "Tom Reyes",
+        "speech_verb_right_after",
+        "named_in_the_mention",
+    ),
 ]
 
 NAMES_NOT_SPEECH = [

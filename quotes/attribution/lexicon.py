@@ -7,6 +7,7 @@ knowledge about any person or article.
 # Verbs that introduce or characterise speech: "X said", "X told", "X called it '...'".
 SPEECH_VERBS = frozenset(
     """
+    scoff bark retaliate question pronounce
     say tell state remark assert note add reply respond comment write tweet post retweet explain
     argue claim insist declare announce answer ask continue recall warn admit acknowledge
     suggest observe describe call term dub label brand praise predict promise vow urge

@@ -28,7 +28,7 @@ from quotes.attribution.driver import attribute_quotes  # noqa: E402
 from quotes.attribution.facts import read_article  # noqa: E402
 from quotes.attribution.resolvers import resolve  # noqa: E402
 from quotes.attribution.rules import ORDER, SIEVE  # noqa: E402
-from quotes.evaluate import overlap, raw_offsets, speaker_matches, trim  # noqa: E402
+from quotes.evaluate import claim_match, raw_offsets, speaker_matches  # noqa: E402
 from quotes.models import Article, Attribution, QuoteType  # noqa: E402
 from quotes.nlp import PIPELINE_VERSION, AnnotationCache  # noqa: E402
 from quotes.quotefinder import find_quotes  # noqa: E402
@@ -70,17 +70,8 @@ def quotes_of(split: Path):
                 continue
             chosen = by_start.get((span.start, span.end))
             ctx = QuoteContext(index, span, index.sentences_overlapping(span.start, span.end), spoken)
-            pa = trim(raw, to_raw[span.start], to_raw[span.end - 1] + 1)
-            best, best_cov = None, 0.0
-            for i, g in enumerate(golds):
-                if i not in used:
-                    ga = trim(raw, *g["span"])
-                    cov = overlap(pa, ga) / max(1, max(ga[1] - ga[0], pa[1] - pa[0]))
-                    if cov > best_cov:
-                        best, best_cov = i, cov
-            match = golds[best] if best is not None and best_cov >= 0.8 else None
-            if match is not None:
-                used.add(best)
+            found = claim_match(raw, (to_raw[span.start], to_raw[span.end - 1] + 1), golds, used, 0.8)
+            match = golds[found] if found is not None else None
             candidates = []
             for position, rule in enumerate(SIEVE):
                 cue = rule(ctx)

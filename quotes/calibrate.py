@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from quotes.attribution.calibration import TABLE, keys
-from quotes.evaluate import overlap, speaker_matches, trim
+from quotes.evaluate import claim_match, speaker_matches
 from quotes.models import Article, Attribution, QuoteType
 
 MIN_COVERAGE = 0.8
@@ -64,18 +64,8 @@ def verdicts(split: Path, workers: int = 2) -> list[tuple[Attribution, bool]]:
             used: set[int] = set()
 
             def match(a: Attribution) -> int | None:
-                pa = trim(raw, to_raw[a.start], to_raw[a.end - 1] + 1 if a.end > a.start else to_raw[a.start])
-                best, best_cov = None, 0.0
-                for i, g in enumerate(golds):
-                    if i not in used:
-                        ga = trim(raw, *g["span"])
-                        cov = overlap(pa, ga) / max(1, max(ga[1] - ga[0], pa[1] - pa[0]))
-                        if cov > best_cov:
-                            best, best_cov = i, cov
-                if best is not None and best_cov >= MIN_COVERAGE:
-                    used.add(best)
-                    return best
-                return None
+                span = (to_raw[a.start], to_raw[a.end - 1] + 1 if a.end > a.start else to_raw[a.start])
+                return claim_match(raw, span, golds, used, MIN_COVERAGE)
 
             quotes = result.quotes
             # the scorer's order first: the output attributions, greedily; then the rest

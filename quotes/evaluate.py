@@ -38,6 +38,25 @@ def overlap(a, b) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def claim_match(text: str, span, golds: list[dict], used: set[int], min_coverage: float) -> int | None:
+    """The reference scorer's match for one predicted quote span: the unused gold segment
+    with the highest symmetric coverage of the trimmed spans, if it reaches
+    ``min_coverage``; it is then marked used (greedy, one to one, in prediction order)."""
+    pa = trim(text, *span)
+    best, best_cov = None, 0.0
+    for i, g in enumerate(golds):
+        if i in used:
+            continue
+        ga = trim(text, *g["span"])
+        cov = overlap(pa, ga) / max(1, max(ga[1] - ga[0], pa[1] - pa[0]))
+        if cov > best_cov:
+            best, best_cov = i, cov
+    if best is None or best_cov < min_coverage:
+        return None
+    used.add(best)
+    return best
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -119,17 +138,8 @@ def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str
         report.n_pred += len(preds)
         used: set[int] = set()
         for p in preds:
-            pa = trim(text, *p["quote_span"])
-            best, best_cov = None, 0.0
-            for i, g in enumerate(golds):
-                if i in used:
-                    continue
-                ga = trim(text, *g["span"])
-                cov = overlap(pa, ga) / max(1, max(ga[1] - ga[0], pa[1] - pa[0]))
-                if cov > best_cov:
-                    best, best_cov = i, cov
-            if best is not None and best_cov >= min_coverage:
-                used.add(best)
+            best = claim_match(text, p["quote_span"], golds, used, min_coverage)
+            if best is not None:
                 report.tp_quote += 1
                 if report.tp_named is not None and _name_ok(p, golds[best]):
                     report.tp_named += 1

@@ -50,3 +50,22 @@ def trump_articles() -> list[AttributedArticle]:
                 [("Ann Lee", "person", ["<b>analyst</b>"])],
                 source="nasty.txt", outlet=None, date=None),
     ]
+
+
+def build_index(path, articles) -> str:
+    """An index at ``path`` holding the given attributed articles (no CoreNLP)."""
+    from quotes.store import Store
+
+    with Store(path) as store:
+        for article in articles:
+            store.ingest(article)
+    return str(path)
+
+
+def run_cli(capsys, *argv):
+    """(exit code, stdout, stderr) of the command line with ``argv``."""
+    from quotes.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

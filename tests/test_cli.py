@@ -8,24 +8,16 @@ import shutil
 
 import pytest
 
-from quotes.cli import DESCRIPTION, main
-from quotes.store import Store
-from tests.factories import trump_articles
+from quotes.cli import DESCRIPTION
+from tests.factories import build_index, run_cli, trump_articles
 
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "cli.db"
-    with Store(path) as s:
-        for a in trump_articles():
-            s.ingest(a)
-    return str(path)
+    return build_index(tmp_path / "cli.db", trump_articles())
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_no_arguments_prints_one_screen_of_help(capsys):

@@ -7,11 +7,10 @@ import json
 
 import pytest
 
-from quotes.cli import main
-from quotes.store import Store, split_snippet
+from quotes.store import split_snippet
 from quotes.terminal import diff_as_text
 from quotes.textdiff import word_diff
-from tests.factories import article, trump_articles
+from tests.factories import article, build_index, run_cli, trump_articles
 
 MARKUP = "We will [/bold] fight [link=https://evil.example]click[/link] and [bold red]vanish[/bold red] now."
 
@@ -33,17 +32,10 @@ def wide_terminal(monkeypatch):
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "cli.db"
-    with Store(path) as s:
-        for a in [*trump_articles(), markup_article()]:
-            s.ingest(a)
-    return str(path)
+    return build_index(tmp_path / "cli.db", [*trump_articles(), markup_article()])
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_markup_in_article_text_is_printed_as_text(capsys, db):

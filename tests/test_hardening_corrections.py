@@ -12,22 +12,15 @@ import pytest
 
 from quotes.cli import main
 from quotes.store import Store, StoreError
-from tests.factories import trump_articles
+from tests.factories import build_index, run_cli, trump_articles
 
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "c.db"
-    with Store(path) as s:
-        for a in trump_articles():
-            s.ingest(a)
-    return str(path)
+    return build_index(tmp_path / "c.db", trump_articles())
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def quotes_of(capsys, db):

@@ -77,22 +77,7 @@ def _attribute_one(ctx: QuoteContext, facts: ArticleFacts) -> tuple[Attribution,
             continue  # after a clear cue with an unresolved subject, only another clear cue counts
         if cue.inherited is not None:
             previous = cue.inherited
-            found = base.model_copy(
-                update=dict(
-                    speaker=previous.speaker,
-                    speaker_type=previous.speaker_type,
-                    role=previous.role,
-                    mention=previous.mention,
-                    mention_start=previous.mention_start,
-                    mention_end=previous.mention_end,
-                    cue=previous.cue,
-                    cue_start=previous.cue_start,
-                    cue_end=previous.cue_end,
-                    rule=cue.rule,
-                    resolver=previous.resolver,
-                    evidence=f"continues the quote by {previous.speaker} just before",
-                )
-            )
+            found = _spoken_by(base, previous, rule=cue.rule, evidence=f"continues the quote by {previous.speaker} just before")
             return as_speech(found), cue.strength
         resolved = resolve(facts, cue)
         if resolved is None:
@@ -115,6 +100,25 @@ def _attribute_one(ctx: QuoteContext, facts: ArticleFacts) -> tuple[Attribution,
     return base.model_copy(
         update=dict(type=QuoteType.non_speech if kind_of_quote != QuoteType.headline else kind_of_quote, rule="no_speaker")
     ), None
+
+
+_SPEAKER_FIELDS = (
+    "speaker",
+    "speaker_type",
+    "role",
+    "mention",
+    "mention_start",
+    "mention_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "resolver",
+)
+
+
+def _spoken_by(attribution: Attribution, other: Attribution, **update) -> Attribution:
+    """The attribution with the speaker, mention, cue and resolver of another quote."""
+    return attribution.model_copy(update={**{f: getattr(other, f) for f in _SPEAKER_FIELDS}, **update})
 
 
 def _found(facts: ArticleFacts, base: Attribution, cue: Cue, resolved: Resolution) -> Attribution:
@@ -166,22 +170,12 @@ def _one_speaker_per_multi_paragraph_quote(index: DocIndex, spans: list[QuoteSpa
                 # ...') is that cue's, whatever comes after
                 opens_paragraph = not text[paragraph_starts[spans[j].paragraph] : spans[j].outer_start].strip()
                 if j < anchors[0] and attributions[j].rule in _NO_CUE_OF_ITS_OWN and opens_paragraph:
-                    attributions[j] = attributions[j].model_copy(
-                        update=dict(
-                            speaker=anchor.speaker,
-                            speaker_type=anchor.speaker_type,
-                            role=anchor.role,
-                            mention=anchor.mention,
-                            mention_start=anchor.mention_start,
-                            mention_end=anchor.mention_end,
-                            cue=anchor.cue,
-                            cue_start=anchor.cue_start,
-                            cue_end=anchor.cue_end,
-                            rule="same_quotation_as_its_cue",
-                            evidence=f"one quotation over several paragraphs with {anchor.speaker}'s cue",
-                            resolver=anchor.resolver,
-                            type=QuoteType.direct,
-                        )
+                    attributions[j] = _spoken_by(
+                        attributions[j],
+                        anchor,
+                        rule="same_quotation_as_its_cue",
+                        evidence=f"one quotation over several paragraphs with {anchor.speaker}'s cue",
+                        type=QuoteType.direct,
                     )
         chain = []
 

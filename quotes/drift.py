@@ -198,6 +198,7 @@ def analyse(detail: GroupDetail, diffs: bool = True) -> Drift:
         parent, edits = None, 0
         if k:
             # fewest word edits; among equals the most recent (the highest number)
+            assert matrix is not None  # more than one wording
             row = matrix[k, :k]
             best = int(row.min())
             j = k - 1 - int(row[::-1].argmin())

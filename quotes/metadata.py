@@ -78,6 +78,7 @@ def parse_date(value: str | None) -> datetime | None:
     text = value.strip()
     if text.endswith("Z"):
         text = text[:-1]
+    parsed: datetime | None
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
@@ -119,7 +120,7 @@ def _build(values: dict[str, str | list[str]]) -> Metadata:
         if key == "authors":
             meta.authors = value if isinstance(value, list) else _authors(value)
         elif key == "date":
-            meta.date = check_date(value) if value else None
+            meta.date = check_date(value) if isinstance(value, str) and value else None
         else:
             setattr(meta, key, value or None)
     return meta
@@ -143,8 +144,9 @@ def split_front_matter(text: str) -> tuple[Metadata | None, str]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         item = re.match(r"^[ \t]+-[ \t]+(.*)$", line) or re.match(r"^-[ \t]+(.*)$", line)
-        if item and current_list is not None:
-            values[current_list].append(_unquote(item.group(1).strip()))
+        listed = values.get(current_list) if current_list is not None else None
+        if item and isinstance(listed, list):
+            listed.append(_unquote(item.group(1).strip()))
             continue
         match = _LINE.match(line)
         if not match:

@@ -56,7 +56,7 @@ def timeline_svg(d: Drift, width: int = 760, legend_items: int = 12) -> str:
     undated_w = 80 if d.undated else 0
     step = 2 * r + 1  # marks on the same day and row step aside by this much, up to 4 of them
     plot_left, plot_right = label_w + 14, width - 14 - undated_w - 4 * step
-    span = (last - first).days if first else 0
+    span = (last - first).days if first and last else 0
     plot_h = row_h * len(rows)
 
     def x_of(day: str | None) -> float:
@@ -64,6 +64,7 @@ def timeline_svg(d: Drift, width: int = 760, legend_items: int = 12) -> str:
             return width - 14 - undated_w + r + 4
         if span == 0:
             return (plot_left + plot_right) / 2
+        assert first is not None  # a dated occurrence means a first day
         return plot_left + (date.fromisoformat(day) - first).days / span * (plot_right - plot_left)
 
     out: list[str] = []
@@ -168,13 +169,14 @@ def chart(d: Drift, width: int = 80):
     label_w = max(8, min(22, max((len(r) for r in rows), default=8), width // 3))
     undated_w = 9 if d.undated else 0
     cols = max(4, width - label_w - 1 - undated_w)
-    span = (last - first).days if first else 0
+    span = (last - first).days if first and last else 0
 
     def col_of(day: str | None) -> int | None:
         if day is None:
             return None
         if span == 0:
             return 0
+        assert first is not None
         return round((date.fromisoformat(day) - first).days / span * (cols - 1))
 
     cells: dict[tuple[int, int | None], set[int]] = {}
@@ -182,7 +184,7 @@ def chart(d: Drift, width: int = 80):
     for a in d.appearances:
         cells.setdefault((row_of[a.outlet], col_of(a.day)), set()).add(a.wording)
     out = Text()
-    if first is not None:
+    if first is not None and last is not None:
         left, right = first.isoformat(), last.isoformat()
         axis = left if span == 0 else left + " " * max(1, cols - len(left) - len(right)) + right
         out.append(" " * (label_w + 1) + axis[:cols].ljust(cols), style="dim")
@@ -227,7 +229,7 @@ def tree(d: Drift, limit: int | None = None):
     from rich.tree import Tree
 
     root = Tree(Text("Wordings (each under the earlier wording it most likely derives from)", style="bold"))
-    nodes = {}
+    nodes: dict[int, Tree] = {}
     for depth, w in d.tree():
         if limit is not None and w.number > limit:
             continue

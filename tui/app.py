@@ -149,7 +149,8 @@ class QuotesApp(App):
         started = time.monotonic()
         try:
             with Store(self.db_path, create=False) as store:
-                total = 1 if scope == "group" else (store.speaker(speaker_id).groups if store.speaker(speaker_id) else 0)
+                summary = store.speaker(speaker_id) if scope != "group" and speaker_id is not None else None
+                total = 1 if scope == "group" else (summary.groups if summary else 0)
                 details = store.sheet(group_id=group_id) if scope == "group" else store.sheet(speaker_id=speaker_id)
 
                 def counted():

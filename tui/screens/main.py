@@ -8,6 +8,8 @@ on a connection of their own, so the interface never waits for a write.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,11 +19,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
 from quotes import drift
+from quotes.drift import Drift
+from quotes.store import Occurrence
 from quotes.terminal import inert
 from tui.widgets.panes import GroupList, SpeakerList
 from tui.widgets.render import legend
 from tui.widgets.timeline import TimelinePane
 from tui.widgets.wordings import WordingList
+
+if TYPE_CHECKING:
+    from tui.app import QuotesApp
 
 
 class MainScreen(Screen):
@@ -43,8 +50,8 @@ class MainScreen(Screen):
         super().__init__()
         self.speaker_id: int | None = None
         self.group_id: int | None = None
-        self.occurrences = []
-        self.drift = None
+        self.occurrences: list[Occurrence] = []
+        self.drift: Drift | None = None
 
     @property
     def store(self):
@@ -169,7 +176,8 @@ class MainScreen(Screen):
             return
         from tui.screens.pair import PairScreen
 
-        self.app.push_screen(PairScreen(*pair, numbers=self.query_one("#wordings", WordingList).numbers))
+        first, second = pair
+        self.app.push_screen(PairScreen(first, second, numbers=self.query_one("#wordings", WordingList).numbers))
 
     @on(TabbedContent.TabActivated, "#detail-tabs")
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -251,7 +259,7 @@ class MainScreen(Screen):
         the message."""
         from quotes.store import Store
 
-        db = self.app.db_path
+        db = cast("QuotesApp", self.app).db_path
 
         def run() -> None:
             try:

@@ -21,6 +21,11 @@ PAGE = 200  # rows fetched at a time
 class _Paged:
     """Row paging over a DataTable: ``fetch(offset, limit)`` gives the next rows."""
 
+    done: bool
+
+    def load_more(self) -> None:  # each list pages its own rows
+        raise NotImplementedError
+
     def _reset(self) -> None:
         self.loaded = 0
         self.done = False

@@ -6,6 +6,7 @@ on screen are drawn after that (a group printed a thousand times scrolls smoothl
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import RichLog
 
 from quotes.drift import Drift
@@ -53,6 +54,6 @@ class TimelinePane(RichLog):
         self.write(self.rendered, width=self._drawn_width, scroll_end=False)
         self.scroll_home(animate=False)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if self.drift is not None and not self._stale and self._width() != self._drawn_width:
             self._draw()

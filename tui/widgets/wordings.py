@@ -45,7 +45,7 @@ class WordingList(OptionList):
     def show(self, occurrences: list[Occurrence], d: Drift | None) -> None:
         """The group's occurrences, in the drift's order (by date, undated last)."""
         self.canonical = d.canonical if d is not None else None
-        self._diffs: dict[str, list] = {}
+        self._diffs = {}
         by_id = {o.id: o for o in occurrences}
         order = [by_id[a.quote_id] for a in d.appearances] if d is not None else list(occurrences)
         self.numbers = {a.quote_id: a.wording for a in d.appearances} if d is not None else {}

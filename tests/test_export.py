@@ -115,15 +115,43 @@ def test_html_sheet_renders_in_headless_chromium(store, tmp_path):
     page = tmp_path / "sheet.html"
     page.write_bytes(sheet(store, "html"))
     shot = tmp_path / "shot.png"
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1000,1400",
-                    page.as_uri()], check=True, capture_output=True, timeout=120)
+    chromium_screenshot(page, shot, tmp_path / "profile")
     assert non_white_fraction(shot) > 0.01, "the rendered sheet is blank"
 
 
-def non_white_fraction(png: Path) -> float:
-    """Share of pixels that are not white, decoding the PNG with zlib alone."""
+def chromium_screenshot(page: Path, shot: Path, profile: Path, size: str = "1000,1400") -> None:
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={profile}", f"--screenshot={shot}", f"--window-size={size}",
+                    page.as_uri()], check=True, capture_output=True, timeout=120)
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="Chromium not installed (setup installs it in CI)")
+def test_html_sheet_shows_the_timeline_in_headless_chromium(store, tmp_path):
+    """The group quoted by two outlets on two dates: its inline SVG timeline draws one mark per
+    occurrence in the wordings' colours. Measured against the same sheet with the SVG emptied,
+    so the wording badges (same colours) do not count."""
+    from quotes.timeline import colour
+
+    html = sheet(store, "html").decode("utf-8")
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="timeline"' in html
+    # the same SVG element emptied: same size, so the rest of the page stays where it was
+    a = html.index('<svg xmlns="http://www.w3.org/2000/svg" class="timeline"')
+    without = html[: html.index(">", a) + 1] + html[html.index("</svg>", a) :]
+    counts = []
+    for name, text in (("with", html), ("without", without)):
+        page, shot = tmp_path / f"{name}.html", tmp_path / f"{name}.png"
+        page.write_text(text, encoding="utf-8")
+        chromium_screenshot(page, shot, tmp_path / f"profile-{name}")
+        counts.append({n: pixels_of_colour(shot, colour(n)) for n in (1, 2)})
+    shown, hidden = counts
+    for n in (1, 2):  # both wordings have a mark (and a legend dot) of their own colour
+        assert shown[n] - hidden[n] > 150, f"no timeline mark for wording {n}: {shown} vs {hidden}"
+
+
+def png_rows(png: Path) -> tuple[int, int, list[bytes]]:
+    """(width, channels, rows of pixel bytes) of an 8-bit RGB or RGBA PNG, decoded with zlib
+    and the five PNG filters (no imaging library needed)."""
     import struct
     import zlib
 
@@ -134,17 +162,52 @@ def non_white_fraction(png: Path) -> float:
         length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
-            width, height, _, ctype = struct.unpack(">IIBB", body[:10])
+            width, height, depth, ctype = struct.unpack(">IIBB", body[:10])
+            assert depth == 8, "only 8-bit PNGs"
         elif kind == b"IDAT":
             chunks.append(body)
         pos += 12 + length
     raw = zlib.decompress(b"".join(chunks))
-    channels = {2: 3, 6: 4}[ctype]
-    stride = width * channels + 1
-    # the filter bytes make exact decoding long; a row with any non-0xFF byte in its
-    # unfiltered or filtered form is enough to tell blank from not blank
-    busy = sum(1 for y in range(height) if raw[y * stride + 1 : (y + 1) * stride].count(255) < width * channels * 0.98)
-    return busy / height
+    bpp = {2: 3, 6: 4}[ctype]
+    stride = width * bpp
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - bpp] if i >= bpp else 0
+            up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        rows.append(bytes(line))
+        previous = line
+    return width, bpp, rows
+
+
+def pixels_of_colour(png: Path, hex_colour: str, tolerance: int = 12) -> int:
+    want = bytes.fromhex(hex_colour.lstrip("#"))
+    width, bpp, rows = png_rows(png)
+    return sum(
+        1
+        for row in rows
+        for x in range(0, width * bpp, bpp)
+        if all(abs(row[x + c] - want[c]) <= tolerance for c in range(3))
+    )
+
+
+def non_white_fraction(png: Path) -> float:
+    """Share of rows that hold something other than white."""
+    width, bpp, rows = png_rows(png)
+    busy = sum(1 for row in rows if row.count(255) < width * bpp * 0.98)
+    return busy / len(rows)
 
 
 def test_format_from_filename():

@@ -225,7 +225,10 @@ def _inverted_subject(tree: Tree, tokens: list[Token], verb: int, quoted: frozen
     if tokens[verb].lemma.lower() in ADDRESSEE_VERBS:
         return None  # '..., Malkia Cyril ..., told The Huffington Post': the audience
     for child in tree.kids(verb, "obj", "xcomp", "dep", "nsubj", "iobj", "appos"):
-        if child > verb and child not in quoted and tokens[child].pos.startswith(("NN", "PRP")) and not tree.kids(child, "case"):
+        # a surname the tagger took for an adjective ('said Devine', Devine/JJ) is still the
+        # name the entity recogniser found
+        nominal = tokens[child].pos.startswith(("NN", "PRP")) or tokens[child].ner in {"PERSON", "ORGANIZATION"}
+        if child > verb and child not in quoted and nominal and not tree.kids(child, "case"):
             between = tokens[verb + 1 : child]
             if all(t.pos.startswith(("NN", "DT", "JJ", "RB", "CD", "PRP$", "POS")) or t.word in {",", "-"} for t in between):
                 return child

@@ -110,7 +110,10 @@ def _outermost_report(ctx: QuoteContext, governors: list[tuple[int, int, int, in
 def _own_coordinated_report(ctx: QuoteContext, lower: tuple[int, int, int, int], upper: tuple[int, int, int, int]) -> bool:
     """'Putney said that the video did not give "..." but he said that the footage
     "supports what we've heard"': a second report joined to the first by "but"/"and", with
-    its own subject, is not inside the first; the quote is the nearer report's."""
+    its own subject, is not inside the first; the quote is the nearer report's. The same for
+    one hung on the first as a side clause rather than as its content: 'when Rubio said it
+    was great to be home, a man yelled "Stay there!"' (what was said is a ccomp; a
+    parataxis or adverbial clause is said by its own subject)."""
     _, sentence, _, verb = lower
     if sentence != upper[1]:
         return False
@@ -119,7 +122,7 @@ def _own_coordinated_report(ctx: QuoteContext, lower: tuple[int, int, int, int],
         return False
     node, steps = verb, 0
     while node >= 0 and node != upper[3] and steps < 50:
-        if tree.relation(node).startswith("conj"):
+        if tree.relation(node).startswith(("conj", "parataxis", "advcl")):
             return True
         node, steps = tree.head(node), steps + 1
     return False

@@ -639,6 +639,27 @@ CONSTRUCTIONS = [
         "speech_verb_right_after",
         "named_in_the_mention",
     ),
+    (
+        'Senate candidate Maria Lopez - who earlier said she would "fight for every single vote" - spoke in Denver on Friday.',
+        "fight for every single vote",
+        "Maria Lopez",
+        "speech_verb_with_subject",
+        "antecedent_of_who",
+    ),
+    (
+        'Some in the crowd booed, and when Lopez thanked the city and said it was great to be home, a man yelled "Stay there!"',
+        "Stay there",
+        "man",
+        "speech_verb_with_subject",
+        "someone_new",
+    ),
+    (
+        'Dora Pike spoke at the hearing on Monday.\n\n"The way I see it," she elaborated, "nobody asked the parents."',
+        "The way I see it",
+        "Dora Pike",
+        "speech_verb_right_after",
+        "coreference_chain",
+    ),
 ]
 
 NAMES_NOT_SPEECH = [
@@ -767,3 +788,11 @@ def test_a_surname_means_the_person_named_in_full_before_it(attribute_text):
     [proud] = [q for q in quotes if "proud of her" in q.text]
     assert (ward.speaker, ward.speaker_type.value) == ("Aroha Ngata", "person")
     assert proud.speaker == "Tama Ngata"
+
+
+def test_a_surname_tagged_as_an_adjective_is_still_the_inverted_subject(attribute_text):
+    """Taggers read some surnames as adjectives ('said Devine', Devine/JJ, hung on the verb
+    as xcomp); the entity recogniser's PERSON is what counts."""
+    text = 'Tad Devine, a senior adviser, spoke on Tuesday.\n\n"It is not just a campaign. It is a cause," said Devine.'
+    [cause] = [q for q in attribute_text(text).quotes if "It is a cause" in q.text]
+    assert (cause.speaker, cause.rule) == ("Tad Devine", "speech_verb_with_subject")

@@ -150,6 +150,8 @@ def grammatical_subject(
         # Stumpf explained, were "well-paid"': the one next to the verb is the speaker's
         subject = min(subjects, key=lambda s: abs(verb - s))
         if tokens[subject].lemma.lower() in RELATIVE_PRONOUNS and tree.relation(verb).startswith("acl"):
+            if depth == 0 and tokens[subject].word.lower() == "who" and tokens[tree.head(verb)].pos.startswith("NN"):
+                return subject  # the mention as written; resolvers.antecedent_of_who reads whom it means
             return tree.head(verb)
         return subject
     if depth == 0 and verb > 0 and (verb - 1 in quoted or tokens[verb - 1].pos in {"''", "``", ",", "NFP", ":"}):
@@ -274,6 +276,11 @@ def usable_speaker(ctx: QuoteContext, sentence: int, head: int) -> bool:
         return False
     if token.word.lower() in {"this", "that", "there", "which", "what"}:
         return False
+    if token.word.lower() == "who":
+        # "Trump - who previously said he would "bomb ..."": a relative clause's subject,
+        # read by resolvers.antecedent_of_who; any other "who" is nobody yet
+        tree = ctx.index.trees[sentence]
+        return tree.head(head) >= 0 and tree.relation(tree.head(head)).startswith("acl")
     return token.pos.startswith(("NN", "PRP", "CD", "FW")) or ctx.index.entity(sentence, head) is not None
 
 

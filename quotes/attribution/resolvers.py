@@ -9,7 +9,7 @@ new, never whoever was named last). The resolver's name is stored beside the rul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from quotes.attribution.context import Cue
@@ -135,6 +135,28 @@ def _named_in_apposition(m: Mention, by: str) -> Resolution | None:
         if found:
             return m.found(found[0], found[1], "named in an apposition to the mention", by)
     return None
+
+
+@resolver
+def antecedent_of_who(m: Mention) -> Resolution | None:
+    """'GOP front-runner Donald Trump - who previously said he would "bomb the [expletive]
+    out of" oil fields - said ...': the mention as written is "who"; the speaker is the noun
+    phrase the relative clause hangs on, resolved like any other mention."""
+    if m.head.word.lower() != "who":
+        return None
+    verb = m.tree.head(m.ref.index)
+    if verb < 0 or not m.tree.relation(verb).startswith("acl"):
+        return None
+    from quotes.attribution.context import mention_span
+
+    antecedent = m.tree.head(verb)
+    first, last = mention_span(m.tree, m.tokens, antecedent)
+    inner = resolve(m.facts, replace(m.cue, mention=TokenRef(m.ref.sentence, antecedent), mention_first=first, mention_last=last))
+    if inner is None:
+        return Resolution(
+            None, SpeakerType.unknown, f"'who' stands for a mention resolved to nobody ({m.cue.rule})", "antecedent_of_who"
+        )
+    return Resolution(inner.name, inner.type, f"'who' stands for the mention before it: {inner.evidence}", "antecedent_of_who")
 
 
 @resolver
@@ -393,6 +415,7 @@ def unnamed_description(m: Mention) -> Resolution | None:
 
 
 ORDER = (
+    "antecedent_of_who",
     "author_of_the_document",
     "named_in_apposition_to_a_description",
     "surname_of_a_person_named_before",

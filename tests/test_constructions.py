@@ -660,6 +660,14 @@ CONSTRUCTIONS = [
         "speech_verb_right_after",
         "coreference_chain",
     ),
+    (
+        "The court rejected the appeal on Monday. The Ohio Board of Elections was conclusive in its findings: "
+        '"Further discussion on this issue is unnecessary."',
+        "Further discussion",
+        "Ohio Board of Elections",
+        "subject_of_a_clause_before_a_colon",
+        "named_in_the_mention",
+    ),
 ]
 
 NAMES_NOT_SPEECH = [

@@ -8,7 +8,7 @@ knowledge about any person or article.
 SPEECH_VERBS = frozenset(
     """
     scoff bark retaliate question pronounce
-    elaborate marvel rebut interject chime deadpan inquire clarify hint rebuke recollect
+    elaborate marvel rebut interject chime deadpan inquire clarify hint rebuke recollect portray depict
     say tell state remark assert note add reply respond comment write tweet post retweet explain
     argue claim insist declare announce answer ask continue recall warn admit acknowledge
     suggest observe describe call term dub label brand praise predict promise vow urge

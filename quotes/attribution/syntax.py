@@ -216,7 +216,8 @@ def _split_at_verbs(document: Document) -> list[EntityMention]:
     "Chris Christie Calls Hillary Clinton 'A Disgrace'" comes back as one PERSON, "Trump
     Calls DeepSeek ..." as "Trump Calls" ORGANIZATION. A name holds no verb, so such a run
     is cut at the verbs the tagger saw into the names on either side, and each part takes
-    the type the rest of the article gives the same surname ("Trump" is a PERSON there)."""
+    the type the rest of the article gives the same surname ("Trump" is a PERSON there). An
+    entity that is all verb is kept only when the article names the same word elsewhere."""
 
     def has_verb(e: EntityMention) -> bool:
         tokens = document.sentences[e.sentence].tokens
@@ -234,6 +235,14 @@ def _split_at_verbs(document: Document) -> list[EntityMention]:
             out.append(entity)
             continue
         tokens = document.sentences[entity.sentence].tokens
+        words = entity.text.split()
+        if all(t.pos.startswith("VB") for t in tokens[entity.token_start : entity.token_end]) and words:
+            # a surname the tagger took for a verb ("Husted continued", Husted/VBN): a name
+            # when the article names it elsewhere as an entity the tagger did read as a name
+            seen = votes.get(words[-1].lower(), {})
+            if seen:
+                out.append(entity.model_copy(update=dict(ner=max(seen, key=seen.get))))
+            continue
         run: list[int] = []
         for i in [*range(entity.token_start, entity.token_end), None]:
             if i is not None and not tokens[i].pos.startswith("VB"):

@@ -34,6 +34,7 @@ ORDER = (
     "possessive_speech_noun",  # Musk's terse response was: "..."
     "speech_verb_earlier_in_the_sentence",
     "speech_noun_before_colon",  # a new campaign message: "We finish what we start."
+    "subject_of_a_clause_before_a_colon",  # the board was conclusive in its findings: "..."
     "colon_paragraph_before",  # a paragraph ending in a colon before a block quote
     "answer_to_the_question_before",  # the interviewer's question, then the answer
     "according_to",  # according to the BBC, per a statement from ...

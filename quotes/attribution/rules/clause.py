@@ -5,7 +5,7 @@ the quote, with its subject or owner ('Trump remarked, "..."', 'quoted X as sayi
 from __future__ import annotations
 
 from quotes.attribution.registry import rule
-from quotes.attribution.lexicon import FINDING_VERBS, DOCUMENT_NOUNS, PEOPLE_NOUNS, RELAY_VERBS
+from quotes.attribution.lexicon import FINDING_VERBS, DOCUMENT_NOUNS, PEOPLE_NOUNS, PERSONAL_PRONOUNS, RELAY_VERBS
 from quotes.attribution.syntax import TokenRef, Tree, case_words, determiners
 from quotes.attribution.context import (
     Cue,
@@ -294,6 +294,34 @@ def speech_noun_before_colon(ctx: QuoteContext) -> Cue | None:
     if speaker is None or not usable_speaker(ctx, sentence, speaker):
         return None
     return make_cue(ctx, "speech_noun_before_colon", Strength.FAIR, sentence, speaker, noun)
+
+
+@rule
+def subject_of_a_clause_before_a_colon(ctx: QuoteContext) -> Cue | None:
+    """'As if addressing him directly, the Illinois Board of Elections was conclusive in its
+    findings: "Further discussion on this issue is unnecessary."': a clause that ends in a
+    colon right before the quote, with no speech verb, introduces what its subject says. Only
+    a named subject or a personal pronoun ('The sign read: "..."' is no one's)."""
+    before = [t for _, t in token_stream(ctx, forward=False, limit=2)]
+    if len(before) < 2 or before[0].word != ":":
+        return None
+    sentence = ctx.index.sentence_at(before[0].start)
+    tokens = ctx.index.sentences[sentence].tokens
+    tree = ctx.index.trees[sentence]
+    quoted = quoted_tokens(ctx, sentence)
+    predicate = tree.head(before[0].index)
+    if predicate < 0 or predicate in quoted:
+        return None
+    subject = subject_of(tree, tokens, predicate, quoted)
+    if subject is None or subject > before[0].index or not usable_speaker(ctx, sentence, subject):
+        return None
+    entity = ctx.index.entity(sentence, subject)
+    if not (
+        (entity is not None and entity.ner in {"PERSON", "ORGANIZATION"})
+        or tokens[subject].word.lower() in PERSONAL_PRONOUNS
+    ):
+        return None
+    return make_cue(ctx, "subject_of_a_clause_before_a_colon", Strength.WEAK, sentence, subject, None)
 
 
 @rule

@@ -59,6 +59,7 @@ def ingest(
     progress: ProgressCallback | None = None,
     pipeline: "Pipeline | None" = None,
     metadata: "str | Path | None" = None,
+    profile: str | None = None,
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs), attribute every article not yet in
     ``index`` (a path, created if missing, or an open Store) and store it.
@@ -66,7 +67,8 @@ def ingest(
     ``pipeline``: an open Pipeline to use (kept open); by default one is started for this
     call only if an article needs it, with ``workers`` articles annotated at once.
     ``metadata``: a metadata CSV (quotes.metadata) whose rows fill in or override each
-    article's title, outlet, date, url and authors; its bad rows are reported, the rest used."""
+    article's title, outlet, date, url and authors; its bad rows are reported, the rest used.
+    ``profile``: which CoreNLP annotators run (quotes.nlp.profiles; default the default)."""
     from quotes.sources import SourceError, read_sources
     from quotes.store import Store
 
@@ -95,7 +97,7 @@ def ingest(
                 seen.add(item.id)
                 fresh.append(item)
         if fresh:
-            _attribute_and_store(fresh, store, report, workers, progress, pipeline, started)
+            _attribute_and_store(fresh, store, report, workers, progress, pipeline, started, profile)
         report.failed = len(report.failures)
         report.metadata_unused = table.unused() if table is not None else 0
         report.index = store.stats()
@@ -114,11 +116,12 @@ def _attribute_and_store(
     progress: ProgressCallback | None,
     pipeline: "Pipeline | None",
     started: float,
+    profile: str | None = None,
 ) -> None:
     from quotes.pipeline import Pipeline, PipelineError
 
     own = pipeline is None
-    active = Pipeline(workers=workers) if pipeline is None else pipeline
+    active = Pipeline(workers=workers, profile=profile) if pipeline is None else pipeline
     try:
         if progress:
             progress(IngestProgress(0, len(fresh), None, time.monotonic() - started))

@@ -1,7 +1,7 @@
 """What each CoreNLP annotator costs, and what each pipeline profile costs and scores, on the
 same train articles in the same run.
 
-    .venv/bin/python bench/annotator_cost.py [how many train articles, default 50]
+    .venv/bin/python bench/annotator_cost.py [how many train articles, default 20]
                                              # writes bench/results/annotators.json
 
 For each measured profile (``corenlp``: every annotator, today's pipeline before profiles;
@@ -201,4 +201,4 @@ def main(limit: int) -> dict:
 
 if __name__ == "__main__":
     os.nice(5)  # the machine is shared: this run yields to interactive work
-    print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 50), indent=1))
+    print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 20), indent=1))

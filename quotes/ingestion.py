@@ -60,6 +60,8 @@ def ingest(
     pipeline: "Pipeline | None" = None,
     metadata: "str | Path | None" = None,
     profile: str | None = None,
+    cluster: str | None = None,
+    in_flight: int | None = None,
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs), attribute every article not yet in
     ``index`` (a path, created if missing, or an open Store) and store it.
@@ -68,7 +70,10 @@ def ingest(
     call only if an article needs it, with ``workers`` articles annotated at once.
     ``metadata``: a metadata CSV (quotes.metadata) whose rows fill in or override each
     article's title, outlet, date, url and authors; its bad rows are reported, the rest used.
-    ``profile``: which CoreNLP annotators run (quotes.nlp.profiles; default the default)."""
+    ``profile``: which CoreNLP annotators run (quotes.nlp.profiles; default the default).
+    ``cluster``: ``local:N`` or a Dask scheduler address: the articles are annotated and
+    attributed on its workers (quotes.cluster), read lazily and at most ``in_flight`` at a
+    time on the cluster; the index is the same as a serial ingest's."""
     from quotes.sources import SourceError, read_sources
     from quotes.store import Store
 
@@ -86,9 +91,16 @@ def ingest(
                 report.failures += problems
             except (MetadataError, OSError) as error:
                 report.failures.append(f"{metadata}: {getattr(error, 'strerror', None) or error}")
+        if cluster:
+            from quotes.cluster import cluster_ingest
+
+            items = read_sources([str(p) for p in paths], metadata=table)
+            cluster_ingest(
+                items, store, report, cluster, profile=profile, progress=progress, started=started, in_flight=in_flight
+            )
         fresh: list[Article] = []
         seen: set[str] = set()
-        for item in read_sources([str(p) for p in paths], metadata=table):
+        for item in () if cluster else read_sources([str(p) for p in paths], metadata=table):
             if isinstance(item, SourceError):
                 report.failures.append(str(item))
             elif item.id in seen or store.has_article(item.id):
@@ -118,7 +130,7 @@ def _attribute_and_store(
     started: float,
     profile: str | None = None,
 ) -> None:
-    from quotes.pipeline import Pipeline, PipelineError
+    from quotes.pipeline import Pipeline
 
     own = pipeline is None
     active = Pipeline(workers=workers, profile=profile) if pipeline is None else pipeline
@@ -126,23 +138,29 @@ def _attribute_and_store(
         if progress:
             progress(IngestProgress(0, len(fresh), None, time.monotonic() - started))
         for done, result in enumerate(active.attribute_many(fresh), start=1):
-            if isinstance(result, PipelineError):
-                report.failures.append(str(result))
-                source = result.source
-            else:
-                outcome = store.ingest(result)
-                source = outcome.source
-                if outcome.status == "added":
-                    report.added += 1
-                    report.versions += outcome.previous_id is not None
-                    report.quotes += outcome.quotes
-                else:
-                    report.present += 1
+            source = store_result(store, report, result)
             if progress:
                 progress(IngestProgress(done, len(fresh), source, time.monotonic() - started))
     finally:
         if own:
             active.close()
+
+
+def store_result(store: "Store", report: IngestReport, result) -> str:
+    """Stores one attributed article (one transaction) or records its failure; its source."""
+    from quotes.models import AttributedArticle
+
+    if not isinstance(result, AttributedArticle):  # PipelineError, or the cluster's Failed
+        report.failures.append(str(result))
+        return result.source
+    outcome = store.ingest(result)
+    if outcome.status == "added":
+        report.added += 1
+        report.versions += outcome.previous_id is not None
+        report.quotes += outcome.quotes
+    else:
+        report.present += 1
+    return outcome.source
 
 
 def seeds_folder() -> Path:

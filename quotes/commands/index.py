@@ -63,6 +63,11 @@ def register(subparsers) -> None:
     p.add_argument("--metadata", metavar="FILE.csv",
                    help="CSV with a 'file' and/or 'url' column and any of title, outlet, date, authors: fills in or overrides each matching input's fields")
     _pipeline_option(p)
+    p.add_argument("--cluster", metavar="local:N|tcp://HOST:8786",
+                   help="annotate on a Dask cluster: local:N starts N worker processes here, an address uses a running "
+                        "scheduler (README: Ingest on a cluster)")
+    p.add_argument("--in-flight", type=int, default=None, metavar="N",
+                   help="with --cluster: at most N articles on the cluster at once (default 4 per worker)")
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("speakers", help="the speaker index")
@@ -136,7 +141,7 @@ def _print_json(items) -> None:
 
 
 def ingest(paths, db: str, workers: int = 1, console: Console | None = None, metadata: str | None = None,
-           pipeline: str | None = None) -> dict:
+           pipeline: str | None = None, cluster: str | None = None, in_flight: int | None = None) -> dict:
     """The library's ingest (quotes.ingest) with a progress bar and a summary line; the
     pipeline (and Java) starts only if a new article needs it; ``metadata``: a metadata CSV."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -162,6 +167,8 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
         extra: dict[str, Any] = {"metadata": metadata} if metadata else {}
         if pipeline:
             extra["profile"] = pipeline
+        if cluster:
+            extra.update(cluster=cluster, in_flight=in_flight)
         report = ingest_paths(paths, db, workers=workers, progress=progress, **extra)
     finally:
         if "progress" in bar:
@@ -184,7 +191,14 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
 
 
 def cmd_ingest(args) -> int:
-    summary = ingest(args.paths, args.db, args.workers, metadata=args.metadata, pipeline=args.pipeline)
+    try:
+        summary = ingest(args.paths, args.db, args.workers, metadata=args.metadata, pipeline=args.pipeline,
+                         cluster=args.cluster, in_flight=args.in_flight)
+    except (ValueError, OSError) as error:  # a bad --cluster value, a scheduler that does not answer
+        if not args.cluster:
+            raise
+        print(f"--cluster {args.cluster}: {error}", file=sys.stderr)
+        return 2
     return 1 if summary["failed"] else 0
 
 

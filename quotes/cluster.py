@@ -3,8 +3,8 @@
     quotes ingest crawl/ --cluster local:4              # a LocalCluster of 4 worker processes
     quotes ingest crawl/ --cluster tcp://host:8786      # a running scheduler (dask scheduler / dask worker)
 
-Each worker holds one Pipeline (one CoreNLP server, started once when the worker joins, in
-the background, and stopped when the worker stops): the ``CorenlpWorker`` plugin. Workers
+Each worker holds one Pipeline (one CoreNLP server, started once, on the first article that
+needs annotating, and stopped when the worker stops): the ``CorenlpWorker`` plugin. Workers
 annotate and attribute an article and send back the ``AttributedArticle`` (the article and
 its attributed quotes, a few kB), never the annotation. The client reads the inputs lazily,
 skips articles already in the index (or seen earlier in this run) before sending anything,
@@ -23,7 +23,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 
@@ -52,10 +52,11 @@ class Failed:
 
 
 class CorenlpWorker(WorkerPlugin):
-    """One Pipeline per worker: its CoreNLP server is started when the worker joins (in a
-    thread, so the worker answers the scheduler while Java loads its models) and stopped when
-    the worker closes. ``start_server=False`` starts it on the first article that needs it
-    (none, when every article's annotation is cached)."""
+    """One Pipeline per worker, whose CoreNLP server is started once and stopped when the
+    worker closes. By default the server starts on the first article that needs it (none,
+    when every article's annotation is cached); ``start_server=True`` starts it when the
+    worker joins, in a thread, so that Java loads its models while the worker answers the
+    scheduler."""
 
     def __init__(
         self,
@@ -63,7 +64,7 @@ class CorenlpWorker(WorkerPlugin):
         threads: int = 1,
         memory: str = "3G",
         cache_path: str | None = None,
-        start_server: bool = True,
+        start_server: bool = False,
     ):
         self.profile = profile
         self.threads = threads
@@ -160,7 +161,6 @@ def ingest_on_cluster(
     """Send every new article of ``items`` to the cluster and store the results, in input
     order, at most ``in_flight`` articles (default 4 per worker) on the cluster at once."""
     from quotes.ingestion import IngestProgress, store_result
-    from quotes.sources import SourceError
 
     started = time.monotonic() if started is None else started
     running = client.run(_same_plugin, settings=plugin.settings())
@@ -169,7 +169,6 @@ def ingest_on_cluster(
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     bound = in_flight or 4 * workers
     window: deque[tuple[str, Future]] = deque()
-    seen: set[bytes] = set()
     submitted = done = 0
 
     def finish_oldest() -> None:
@@ -185,15 +184,7 @@ def ingest_on_cluster(
         if progress:
             progress(IngestProgress(done, submitted, stored, time.monotonic() - started))
 
-    for item in items:
-        if isinstance(item, SourceError):
-            report.failures.append(str(item))
-            continue
-        key = bytes.fromhex(item.id)
-        if key in seen or store.has_article(item.id):
-            report.present += 1
-            continue
-        seen.add(key)
+    for item in new_articles(items, store, report):
         # pure=False: the same article sent again (a later run) is a new task, never a stale result
         window.append((item.source, client.submit(attribute_on_worker, item, key=f"attribute-{item.id}", pure=False)))
         submitted += 1
@@ -203,6 +194,25 @@ def ingest_on_cluster(
             finish_oldest()
     while window:
         finish_oldest()
+
+
+def new_articles(items: Iterable["Article | SourceError"], store: "Store", report: "IngestReport") -> Iterator[Article]:
+    """The articles of ``items`` not in the index and not seen before in this run, lazily;
+    bad inputs and skipped articles are counted in ``report``. Memory: one 32-byte digest per
+    new article."""
+    from quotes.sources import SourceError
+
+    seen: set[bytes] = set()
+    for item in items:
+        if isinstance(item, SourceError):
+            report.failures.append(str(item))
+            continue
+        key = bytes.fromhex(item.id)
+        if key in seen or store.has_article(item.id):
+            report.present += 1
+            continue
+        seen.add(key)
+        yield item
 
 
 def _same_plugin(dask_worker, settings: dict) -> bool:

@@ -86,7 +86,7 @@ def test_two_workers_build_the_index_a_serial_ingest_builds(tmp_path, recorded_s
     with Pipeline(cache_path=cache) as pipeline:
         serial = ingest(seeds, tmp_path / "serial.db", pipeline=pipeline)
         assert pipeline.nlp.starts == 0
-    plugin = CorenlpWorker(cache_path=str(cache), start_server=False)
+    plugin = CorenlpWorker(cache_path=str(cache))
     report = IngestReport()
     # every seed twice: the second copy is skipped before anything is sent
     with Store(tmp_path / "cluster.db") as store:
@@ -114,7 +114,7 @@ def test_a_worker_killed_mid_article_has_it_redone_elsewhere_and_written_once(tm
     # one long article (every seed in one text), fresh to this cache: real CoreNLP work
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
-    plugin = CorenlpWorker(profile="fast", memory="2G", cache_path=str(tmp_path / "cache.sqlite"))
+    plugin = CorenlpWorker(profile="fast", memory="2G", cache_path=str(tmp_path / "cache.sqlite"), start_server=True)
     local_cluster.register_plugin(plugin, name=PLUGIN_NAME)
     assert all(local_cluster.run(servers_ready).values()), "each worker started its CoreNLP server"
     guards = local_cluster.run(lambda dask_worker: dask_worker.plugins[PLUGIN_NAME].pipeline.nlp._client.server.pid)

@@ -125,9 +125,9 @@ def attribute_on_worker(article: Article) -> AttributedArticle | Failed:
         return Failed(error.source, error.reason)
 
 
-def servers_ready() -> bool:
-    """Run on every worker (``client.run``): waits for its CoreNLP server."""
-    return _plugin().ready()
+def servers_ready(dask_worker) -> bool:
+    """Run on every worker (``client.run(servers_ready)``): waits for its CoreNLP server."""
+    return dask_worker.plugins[PLUGIN_NAME].ready()
 
 
 def connect(spec: str, memory: str = "3G") -> tuple[Client, LocalCluster | None]:

@@ -136,12 +136,16 @@ def test_a_worker_killed_mid_article_has_it_redone_elsewhere_and_written_once(tm
             int(c) for task in Path(f"/proc/{guards[victim]}/task").iterdir() for c in (task / "children").read_text().split()
         ]
         worker_pid = local_cluster.run(os.getpid, workers=[victim])[victim]
+        assert writer.is_alive() and local_cluster.processing()[victim], "still annotating"
         os.kill(worker_pid, signal.SIGKILL)
         writer.join(timeout=300)
         assert not writer.is_alive()
         assert (report.added, report.failures) == (1, [])
         assert store.stats()["articles"] == 1 and report.quotes > 0
         assert store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == report.quotes, "written once"
+    [survivor] = [w for w in guards if w != victim]
+    requests = local_cluster.run(lambda dask_worker: dask_worker.plugins[PLUGIN_NAME].pipeline.nlp.requests, workers=[survivor])
+    assert requests[survivor] >= 1, "the other worker annotated the article again"
     deadline = time.monotonic() + 15
     while _alive(java) and time.monotonic() < deadline:
         time.sleep(0.2)

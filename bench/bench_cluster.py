@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/bench_cluster.py [how many train articles, default 20]
                                             # writes bench/results/cluster.json
+    .venv/bin/python bench/bench_cluster.py --annotate 8 [profile, default fast]
+                                            # adds the "annotated" runs to it
 
 - serial vs ``local:1`` vs ``local:2`` on the same N train articles, in the same run, each
   into a fresh index. The articles' annotations come from the annotation cache (the
@@ -12,6 +14,9 @@
   start-up (worker processes) is timed apart: once per ingest, not per article.
 - the overhead per article against the annotation time per article of the default profile
   measured by bench/annotator_cost.py (bench/results/annotators.json) on this machine.
+- ``--annotate N``: serial vs ``local:1`` vs ``local:2`` with Java annotating the first N
+  train articles by name, in a fresh cache each run (servers started and warmed before the
+  clock starts; each worker's server 2 GB, one thread; the serial server one thread too).
 - the single writer: every cached train article attributed first, then stored into a fresh
   index one transaction each (what the client does as results arrive): articles per second,
   hence how many workers one client feeds, and the hours a 100,000-article crawl takes.
@@ -127,5 +132,53 @@ def main(limit: int) -> dict:
     return results
 
 
+def annotated(limit: int, profile: str) -> dict:
+    from quotes.cluster import PLUGIN_NAME, CorenlpWorker, connect, ingest_on_cluster, servers_ready
+    from quotes.nlp import CoreNLP
+
+    paths = [str(p) for p in sorted(TRAIN.glob("*.txt"))[:limit]]
+    runs: dict = {"articles": limit, "profile": profile}
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        nlp = CoreNLP(threads=1, memory="2G", pipeline=profile)
+        with Pipeline(nlp=nlp, profile=profile, cache_path=tmp / "serial-cache.sqlite") as pipeline:
+            nlp.annotate('Warm up. "Hello," she said.', "warmup")
+            started = time.perf_counter()
+            serial = ingest(paths, tmp / "serial.db", pipeline=pipeline)
+            runs["serial_s"] = round(time.perf_counter() - started, 2)
+        nlp.stop()
+        for workers in (1, 2):
+            client, cluster = connect(f"local:{workers}")
+            try:
+                client.wait_for_workers(workers)
+                plugin = CorenlpWorker(
+                    profile=profile, memory="2G", cache_path=str(tmp / f"cache{workers}.sqlite"), start_server=True
+                )
+                client.register_plugin(plugin, name=PLUGIN_NAME)
+                assert all(client.run(servers_ready).values())
+                report = IngestReport()
+                started = time.perf_counter()
+                with Store(tmp / f"local{workers}.db") as store:
+                    ingest_on_cluster(read_sources(paths), store, report, client, plugin)
+                runs[f"local{workers}_s"] = round(time.perf_counter() - started, 2)
+                assert report.added == serial.added and report.quotes == serial.quotes
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+    per_article = runs["serial_s"] / limit
+    runs["overhead_per_article_s"] = round((runs["local1_s"] - runs["serial_s"]) / limit, 3)
+    runs["overhead_share_of_annotation"] = round(runs["overhead_per_article_s"] / per_article, 4)
+    runs["local2_speedup_vs_serial"] = round(runs["serial_s"] / runs["local2_s"], 2)
+    return runs
+
+
 if __name__ == "__main__":
-    print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 20), indent=1))
+    if len(sys.argv) > 2 and sys.argv[1] == "--annotate":
+        out = HERE / "results" / "cluster.json"
+        results = json.loads(out.read_text()) if out.exists() else {}
+        results["annotated"] = annotated(int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else "fast")
+        out.write_text(json.dumps(results, indent=1) + "\n")
+        print(json.dumps(results["annotated"], indent=1))
+    else:
+        print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 20), indent=1))

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class IngestProgress:
     done: int  # articles annotated and stored (or failed) so far
-    total: int  # articles to annotate in this run (those not already in the index)
+    total: int  # articles to annotate in this run (not already in the index); with a cluster, those sent so far
     source: str | None  # the article just finished (None before the first)
     elapsed: float  # seconds since the ingest started
 

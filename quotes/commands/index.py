@@ -161,7 +161,7 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
             )
             bar["progress"].start()
             bar["task"] = bar["progress"].add_task("ingest", total=step.total, rate="")
-        bar["progress"].update(bar["task"], completed=step.done, rate=f"{step.rate:.2f} articles/s" if step.done else "")
+        bar["progress"].update(bar["task"], completed=step.done, total=step.total, rate=f"{step.rate:.2f} articles/s" if step.done else "")
 
     try:
         extra: dict[str, Any] = {"metadata": metadata} if metadata else {}

@@ -28,8 +28,7 @@ CHILD = """
 import json, resource, sys, time
 from collections import deque
 sys.path.insert(0, sys.argv[3])
-from quotes.cluster import new_articles
-from quotes.ingestion import IngestReport
+from quotes.ingestion import IngestReport, new_articles
 from quotes.sources import read_sources
 from quotes.store import Store
 report = IngestReport()

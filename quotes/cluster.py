@@ -23,7 +23,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 
@@ -160,7 +160,7 @@ def ingest_on_cluster(
 ) -> None:
     """Send every new article of ``items`` to the cluster and store the results, in input
     order, at most ``in_flight`` articles (default 4 per worker) on the cluster at once."""
-    from quotes.ingestion import IngestProgress, store_result
+    from quotes.ingestion import IngestProgress, new_articles, store_result
 
     started = time.monotonic() if started is None else started
     running = client.run(_same_plugin, settings=plugin.settings())
@@ -194,25 +194,6 @@ def ingest_on_cluster(
             finish_oldest()
     while window:
         finish_oldest()
-
-
-def new_articles(items: Iterable["Article | SourceError"], store: "Store", report: "IngestReport") -> Iterator[Article]:
-    """The articles of ``items`` not in the index and not seen before in this run, lazily;
-    bad inputs and skipped articles are counted in ``report``. Memory: one 32-byte digest per
-    new article."""
-    from quotes.sources import SourceError
-
-    seen: set[bytes] = set()
-    for item in items:
-        if isinstance(item, SourceError):
-            report.failures.append(str(item))
-            continue
-        key = bytes.fromhex(item.id)
-        if key in seen or store.has_article(item.id):
-            report.present += 1
-            continue
-        seen.add(key)
-        yield item
 
 
 def _same_plugin(dask_worker, settings: dict) -> bool:

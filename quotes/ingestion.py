@@ -13,7 +13,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from pydantic import Field
 
@@ -21,6 +22,7 @@ from quotes.models import Article, Model
 
 if TYPE_CHECKING:
     from quotes.pipeline import Pipeline
+    from quotes.sources import SourceError
     from quotes.store import Store
 
 
@@ -74,7 +76,7 @@ def ingest(
     ``cluster``: ``local:N`` or a Dask scheduler address: the articles are annotated and
     attributed on its workers (quotes.cluster), read lazily and at most ``in_flight`` at a
     time on the cluster; the index is the same as a serial ingest's."""
-    from quotes.sources import SourceError, read_sources
+    from quotes.sources import read_sources
     from quotes.store import Store
 
     started = time.monotonic()
@@ -98,18 +100,14 @@ def ingest(
             cluster_ingest(
                 items, store, report, cluster, profile=profile, progress=progress, started=started, in_flight=in_flight
             )
-        fresh: list[Article] = []
-        seen: set[str] = set()
-        for item in () if cluster else read_sources([str(p) for p in paths], metadata=table):
-            if isinstance(item, SourceError):
-                report.failures.append(str(item))
-            elif item.id in seen or store.has_article(item.id):
-                report.present += 1
-            else:
-                seen.add(item.id)
-                fresh.append(item)
-        if fresh:
-            _attribute_and_store(fresh, store, report, workers, progress, pipeline, started, profile)
+        else:
+            fresh = new_articles(read_sources([str(p) for p in paths], metadata=table), store, report)
+            # A corpus of up to PREVIEW new articles is read whole first, so that progress
+            # knows the total; a bigger one streams (the total grows as it is read).
+            head = list(islice(fresh, PREVIEW))
+            if head:
+                counted = _Counted(chain(head, fresh), len(head), known=len(head) < PREVIEW)
+                _attribute_and_store(counted, store, report, workers, progress, pipeline, started, profile)
         report.failed = len(report.failures)
         report.metadata_unused = table.unused() if table is not None else 0
         report.index = store.stats()
@@ -120,8 +118,54 @@ def ingest(
     return report
 
 
+# New articles read before the first is annotated (memory: their texts), see ingest().
+PREVIEW = 2_000
+
+
+def new_articles(items: Iterable["Article | SourceError"], store: "Store", report: IngestReport) -> Iterator[Article]:
+    """The articles of ``items`` not in the index and not seen before in this run, lazily;
+    bad inputs and skipped articles are counted in ``report``. Memory: one 32-byte digest per
+    new article, never its text."""
+    from quotes.sources import SourceError
+
+    seen: set[bytes] = set()
+    for item in items:
+        if isinstance(item, SourceError):
+            report.failures.append(str(item))
+            continue
+        key = bytes.fromhex(item.id)
+        if key in seen or store.has_article(item.id):
+            report.present += 1
+            continue
+        seen.add(key)
+        yield item
+
+
+class _Counted:
+    """An iterator of articles that knows how many it has handed out (the progress total
+    while a big corpus streams) or, for a corpus read whole, how many there are."""
+
+    def __init__(self, articles: Iterator[Article], total: int, known: bool):
+        self._articles = articles
+        self._handed = 0
+        self._total = total
+        self._known = known
+
+    def __iter__(self) -> "_Counted":
+        return self
+
+    def __next__(self) -> Article:
+        article = next(self._articles)
+        self._handed += 1
+        return article
+
+    @property
+    def total(self) -> int:
+        return self._total if self._known else max(self._total, self._handed)
+
+
 def _attribute_and_store(
-    fresh: list[Article],
+    fresh: _Counted,
     store: "Store",
     report: IngestReport,
     workers: int,
@@ -136,11 +180,11 @@ def _attribute_and_store(
     active = Pipeline(workers=workers, profile=profile) if pipeline is None else pipeline
     try:
         if progress:
-            progress(IngestProgress(0, len(fresh), None, time.monotonic() - started))
+            progress(IngestProgress(0, fresh.total, None, time.monotonic() - started))
         for done, result in enumerate(active.attribute_many(fresh), start=1):
             source = store_result(store, report, result)
             if progress:
-                progress(IngestProgress(done, len(fresh), source, time.monotonic() - started))
+                progress(IngestProgress(done, fresh.total, source, time.monotonic() - started))
     finally:
         if own:
             active.close()

@@ -13,7 +13,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from pydantic import Field
 
@@ -21,13 +22,14 @@ from quotes.models import Article, Model
 
 if TYPE_CHECKING:
     from quotes.pipeline import Pipeline
+    from quotes.sources import SourceError
     from quotes.store import Store
 
 
 @dataclass(frozen=True)
 class IngestProgress:
     done: int  # articles annotated and stored (or failed) so far
-    total: int  # articles to annotate in this run (those not already in the index)
+    total: int  # articles to annotate in this run (not already in the index); with a cluster, those sent so far
     source: str | None  # the article just finished (None before the first)
     elapsed: float  # seconds since the ingest started
 
@@ -59,6 +61,9 @@ def ingest(
     progress: ProgressCallback | None = None,
     pipeline: "Pipeline | None" = None,
     metadata: "str | Path | None" = None,
+    profile: str | None = None,
+    cluster: str | None = None,
+    in_flight: int | None = None,
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs), attribute every article not yet in
     ``index`` (a path, created if missing, or an open Store) and store it.
@@ -66,8 +71,12 @@ def ingest(
     ``pipeline``: an open Pipeline to use (kept open); by default one is started for this
     call only if an article needs it, with ``workers`` articles annotated at once.
     ``metadata``: a metadata CSV (quotes.metadata) whose rows fill in or override each
-    article's title, outlet, date, url and authors; its bad rows are reported, the rest used."""
-    from quotes.sources import SourceError, read_sources
+    article's title, outlet, date, url and authors; its bad rows are reported, the rest used.
+    ``profile``: which CoreNLP annotators run (quotes.nlp.profiles; default the default).
+    ``cluster``: ``local:N`` or a Dask scheduler address: the articles are annotated and
+    attributed on its workers (quotes.cluster), read lazily and at most ``in_flight`` at a
+    time on the cluster; the index is the same as a serial ingest's."""
+    from quotes.sources import read_sources
     from quotes.store import Store
 
     started = time.monotonic()
@@ -84,18 +93,21 @@ def ingest(
                 report.failures += problems
             except (MetadataError, OSError) as error:
                 report.failures.append(f"{metadata}: {getattr(error, 'strerror', None) or error}")
-        fresh: list[Article] = []
-        seen: set[str] = set()
-        for item in read_sources([str(p) for p in paths], metadata=table):
-            if isinstance(item, SourceError):
-                report.failures.append(str(item))
-            elif item.id in seen or store.has_article(item.id):
-                report.present += 1
-            else:
-                seen.add(item.id)
-                fresh.append(item)
-        if fresh:
-            _attribute_and_store(fresh, store, report, workers, progress, pipeline, started)
+        if cluster:
+            from quotes.cluster import cluster_ingest
+
+            items = read_sources([str(p) for p in paths], metadata=table)
+            cluster_ingest(
+                items, store, report, cluster, profile=profile, progress=progress, started=started, in_flight=in_flight
+            )
+        else:
+            fresh = new_articles(read_sources([str(p) for p in paths], metadata=table), store, report)
+            # A corpus of up to PREVIEW new articles is read whole first, so that progress
+            # knows the total; a bigger one streams (the total grows as it is read).
+            head = list(islice(fresh, PREVIEW))
+            if head:
+                counted = _Counted(chain(head, fresh), len(head), known=len(head) < PREVIEW)
+                _attribute_and_store(counted, store, report, workers, progress, pipeline, started, profile)
         report.failed = len(report.failures)
         report.metadata_unused = table.unused() if table is not None else 0
         report.index = store.stats()
@@ -106,40 +118,93 @@ def ingest(
     return report
 
 
+# New articles read before the first is annotated (memory: their texts), see ingest().
+PREVIEW = 2_000
+
+
+def new_articles(items: Iterable["Article | SourceError"], store: "Store", report: IngestReport) -> Iterator[Article]:
+    """The articles of ``items`` not in the index and not seen before in this run, lazily;
+    bad inputs and skipped articles are counted in ``report``. Memory: one 32-byte digest per
+    new article, never its text."""
+    from quotes.sources import SourceError
+
+    seen: set[bytes] = set()
+    for item in items:
+        if isinstance(item, SourceError):
+            report.failures.append(str(item))
+            continue
+        key = bytes.fromhex(item.id)
+        if key in seen or store.has_article(item.id):
+            report.present += 1
+            continue
+        seen.add(key)
+        yield item
+
+
+class _Counted:
+    """An iterator of articles that knows how many it has handed out (the progress total
+    while a big corpus streams) or, for a corpus read whole, how many there are."""
+
+    def __init__(self, articles: Iterator[Article], total: int, known: bool):
+        self._articles = articles
+        self._handed = 0
+        self._total = total
+        self._known = known
+
+    def __iter__(self) -> "_Counted":
+        return self
+
+    def __next__(self) -> Article:
+        article = next(self._articles)
+        self._handed += 1
+        return article
+
+    @property
+    def total(self) -> int:
+        return self._total if self._known else max(self._total, self._handed)
+
+
 def _attribute_and_store(
-    fresh: list[Article],
+    fresh: _Counted,
     store: "Store",
     report: IngestReport,
     workers: int,
     progress: ProgressCallback | None,
     pipeline: "Pipeline | None",
     started: float,
+    profile: str | None = None,
 ) -> None:
-    from quotes.pipeline import Pipeline, PipelineError
+    from quotes.pipeline import Pipeline
 
     own = pipeline is None
-    active = Pipeline(workers=workers) if pipeline is None else pipeline
+    active = Pipeline(workers=workers, profile=profile) if pipeline is None else pipeline
     try:
         if progress:
-            progress(IngestProgress(0, len(fresh), None, time.monotonic() - started))
+            progress(IngestProgress(0, fresh.total, None, time.monotonic() - started))
         for done, result in enumerate(active.attribute_many(fresh), start=1):
-            if isinstance(result, PipelineError):
-                report.failures.append(str(result))
-                source = result.source
-            else:
-                outcome = store.ingest(result)
-                source = outcome.source
-                if outcome.status == "added":
-                    report.added += 1
-                    report.versions += outcome.previous_id is not None
-                    report.quotes += outcome.quotes
-                else:
-                    report.present += 1
+            source = store_result(store, report, result)
             if progress:
-                progress(IngestProgress(done, len(fresh), source, time.monotonic() - started))
+                progress(IngestProgress(done, fresh.total, source, time.monotonic() - started))
     finally:
         if own:
             active.close()
+
+
+def store_result(store: "Store", report: IngestReport, result) -> str:
+    """Stores one attributed article (one transaction) or records its failure; its source."""
+    from quotes.models import AttributedArticle
+
+    if not isinstance(result, AttributedArticle):  # PipelineError, or the cluster's Failed
+        report.failures.append(str(result))
+        return result.source
+    outcome = store.ingest(result)
+    if outcome.status == "added":
+        report.added += 1
+        report.versions += outcome.previous_id is not None
+        report.quotes += outcome.quotes
+    else:
+        report.present += 1
+    return outcome.source
 
 
 def seeds_folder() -> Path:

@@ -15,7 +15,9 @@ from typing import Iterable, Iterator
 
 from quotes.attribution import attribute_quotes
 from quotes.models import Article, AttributedArticle, Document
-from quotes.nlp import PIPELINE_VERSION, AnnotationCache, AnnotationError, CoreNLP
+from quotes.nlp import AnnotationCache, AnnotationError, CoreNLP
+from quotes.nlp.profiles import Profile, superset_profiles
+from quotes.nlp.profiles import profile as named_profile
 from quotes.quotefinder import find_quotes
 
 log = logging.getLogger(__name__)
@@ -40,13 +42,18 @@ class Pipeline:
     ``attribute_quotes``. One CoreNLP server, started on first need.
 
     ``workers`` requests run at once against one server with that many threads (measured
-    faster than N servers on 2 cores: see bench/results/workers.json).
+    faster than N servers on 2 cores: see bench/results/workers.json). ``profile``: which
+    annotators run (quotes.nlp.profiles; default the default profile). A given ``nlp``
+    server may run a profile that covers it: its Documents are cut down to ``profile``'s.
     """
 
     def __init__(self, workers: int = 1, cache_path: str | Path | None = None, use_cache: bool = True,
-                 nlp: CoreNLP | None = None):
+                 nlp: CoreNLP | None = None, profile: str | Profile | None = None, threads: int | None = None):
         self.workers = max(1, workers)
-        self.nlp = nlp or CoreNLP(threads=max(2, self.workers))
+        self.profile = named_profile(profile)
+        if nlp is not None and not nlp.profile.covers(self.profile):
+            raise ValueError(f"a {nlp.profile.name} server cannot serve the {self.profile.name} profile")
+        self.nlp = nlp or CoreNLP(threads=threads or max(2, self.workers), pipeline=self.profile)
         self._owns_nlp = nlp is None
         self.cache = AnnotationCache(cache_path) if use_cache else None
 
@@ -73,7 +80,7 @@ class Pipeline:
         if not article.text.strip():
             raise PipelineError(article.source, "empty: no text to annotate")
         if self.cache is not None:
-            cached = self.cache.get(article.text, PIPELINE_VERSION)
+            cached = self.cached(article.text)
             if cached is not None:
                 return cached
         try:
@@ -84,7 +91,20 @@ class Pipeline:
             raise PipelineError(article.source, f"{type(error).__name__}: {error}") from error
         if self.cache is not None:
             self.cache.put(document)
-        return document
+        return self.profile.derive(document) if document.pipeline_version != self.profile.version else document
+
+    def cached(self, text: str) -> Document | None:
+        """The cached Document of this profile, or one derived from a cached Document of a
+        profile that covers it (a warm cache of the whole pipeline serves the cheaper ones)."""
+        assert self.cache is not None
+        document = self.cache.get(text, self.profile.version)
+        if document is not None:
+            return document
+        for wider in superset_profiles(self.profile):
+            document = self.cache.get(text, wider.version)
+            if document is not None:
+                return self.profile.derive(document)
+        return None
 
     def attribute(self, article: Article) -> AttributedArticle:
         document = self.annotate(article)

@@ -269,6 +269,9 @@ def _article_from_record(record, where: str) -> Article | SourceError:
 
 
 def _read_json_file(path: str) -> Iterator[Article | SourceError]:
+    if _suffix(path) != ".json" and _starts_as_json_lines(path):
+        yield from _stream_json_lines(path)
+        return
     raw = Path(path).read_bytes()
     if not raw.strip():
         yield SourceError(path=path, reason="empty file")
@@ -302,6 +305,31 @@ def _read_json_file(path: str) -> Iterator[Article | SourceError]:
             yield SourceError(path=f"{path}:{number}", reason=f"broken JSON line: {error.msg}: column {error.colno}")
             continue
         yield _article_from_record(record, f"{path}:{number}")
+
+
+def _starts_as_json_lines(path: str) -> bool:
+    """A UTF-8 JSON Lines file (not one JSON array, not UTF-16): read a line at a time, so a
+    crawl of millions of records never sits in memory whole."""
+    with open(path, "rb") as stream:
+        head = stream.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        return False
+    first = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return bool(first) and not first.startswith(b"[")
+
+
+def _stream_json_lines(path: str) -> Iterator[Article | SourceError]:
+    with open(path, "rb") as stream:
+        for number, raw_line in enumerate(stream, start=1):
+            if not raw_line.strip():
+                continue
+            try:
+                record = json.loads(decode(raw_line.rstrip(b"\r\n")))
+            except ValueError as error:  # json.JSONDecodeError is a ValueError, and so is a bad encoding
+                message = f"{error.msg}: column {error.colno}" if isinstance(error, json.JSONDecodeError) else str(error)
+                yield SourceError(path=f"{path}:{number}", reason=f"broken JSON line: {message}")
+                continue
+            yield _article_from_record(record, f"{path}:{number}")
 
 
 # ----------------------------------------------------------------------------- warc

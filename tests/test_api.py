@@ -157,3 +157,26 @@ def test_a_changed_article_under_its_url_is_reported_as_a_new_version(tmp_path, 
     assert main(["ingest", str(tmp_path / "1.jsonl"), "--db", str(tmp_path / "i.db")]) == 0
     err = capsys.readouterr().err
     assert "1 added (1 new version(s) of stored articles), 0 already present" in err
+
+
+def test_a_corpus_bigger_than_the_preview_streams_and_the_total_grows(tmp_path, monkeypatch):
+    import quotes.ingestion
+
+    monkeypatch.setattr(quotes.ingestion, "PREVIEW", 2)
+    known = [
+        article(
+            f'Jane Roe said "We will rebuild bridge {n}."',
+            [(f"We will rebuild bridge {n}.", "Jane Roe")],
+            [("Jane Roe", "person", [])],
+        )
+        for n in range(5)
+    ]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, one in enumerate(known):
+        (folder / f"{n}.txt").write_text(one.article.text)
+    (folder / "9-again.txt").write_text(known[0].article.text)
+    steps: list[IngestProgress] = []
+    report = ingest([folder], tmp_path / "i.db", progress=steps.append, pipeline=StandIn(known))
+    assert (report.added, report.present, report.failed) == (5, 1, 0)
+    assert [s.total for s in steps] == [2, 2, 2, 3, 4, 5], "the total grows as the stream is read"

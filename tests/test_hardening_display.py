@@ -59,6 +59,7 @@ def test_corenlp_start_command_goes_to_the_log_file_not_the_console(tmp_path, mo
     class FakeClient:
         def __init__(self, **kwargs):
             self.kwargs = kwargs
+            self.start_cmd = ["java", "-Xmx5G", "-cp", "/x", "edu.stanford.nlp.Server"]
 
         def start(self):
             logging.getLogger("stanza").info("Starting server with command: java -Xmx5G -cp /x edu.stanford.nlp.Server")

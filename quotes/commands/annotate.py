@@ -29,7 +29,10 @@ def run(args) -> int:
         print(f"{args.file}: {error}", file=sys.stderr)
         return 1
     article = Article.from_text(raw, source=args.file)
-    with Pipeline(use_cache=not args.no_cache) as pipeline:
+    from quotes.nlp.profiles import BASELINE_PROFILE
+
+    # every annotator, CoreNLP's own quotes included: this command shows all CoreNLP sees
+    with Pipeline(use_cache=not args.no_cache, profile=BASELINE_PROFILE) as pipeline:
         try:
             document = pipeline.annotate(article)
         except PipelineError as error:

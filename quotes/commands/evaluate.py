@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
+from quotes.nlp.profiles import BASELINE_PROFILE, DEFAULT_PROFILE, PROFILES
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("predict", help="attribute every .txt file of a folder; one JSON line per quote")
@@ -16,6 +18,8 @@ def register(subparsers) -> None:
                    help="corenlp: CoreNLP's own quote annotator, for comparison")
     p.add_argument("--out", help="file to write (default: standard output)")
     p.add_argument("--workers", type=int, default=2, help="articles annotated at once (one server, that many threads)")
+    p.add_argument("--pipeline", choices=sorted(PROFILES), default=None,
+                   help=f"which CoreNLP annotators run (default {DEFAULT_PROFILE}; --baseline corenlp runs the corenlp profile)")
     p.set_defaults(func=cmd_predict)
 
     p = subparsers.add_parser("eval", help="score predictions against gold (PolNeAR JSONL or the seeds gold JSON)")
@@ -62,7 +66,9 @@ def cmd_predict(args) -> int:
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     failed = 0
     try:
-        with Pipeline(workers=args.workers) as pipeline:
+        # CoreNLP's own quotes come only from the profile that runs its quote annotator
+        chosen = BASELINE_PROFILE if args.baseline == "corenlp" else args.pipeline
+        with Pipeline(workers=args.workers, profile=chosen) as pipeline:
             doc_id = (lambda path: path.stem) if args.format == "polnear" else (lambda path: path.name)
             readable = []
             for path in files:

@@ -41,11 +41,19 @@ def _db_option(parser) -> None:
     parser.add_argument("--db", default=DEFAULT_DB, help=f"the index file (default {DEFAULT_DB})")
 
 
+def _pipeline_option(parser) -> None:
+    from quotes.nlp.profiles import DEFAULT_PROFILE, PROFILES
+
+    parser.add_argument("--pipeline", choices=sorted(PROFILES), default=None,
+                        help=f"which CoreNLP annotators run (default {DEFAULT_PROFILE}; README: What each annotator costs)")
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("run", help="ingest articles (default: the bundled seeds) and print speakers and variant groups")
     p.add_argument("paths", nargs="*", help="files, folders or globs (default: seeds/)")
     _db_option(p)
     p.add_argument("--workers", type=int, default=2, help="articles annotated at once (one server, that many threads)")
+    _pipeline_option(p)
     p.set_defaults(func=cmd_run)
 
     p = subparsers.add_parser("ingest", help="add articles (.txt .md .html .json .jsonl .warc) to the index")
@@ -54,6 +62,12 @@ def register(subparsers) -> None:
     p.add_argument("--workers", type=int, default=2, help="articles annotated at once: one CoreNLP server with that many threads, measured faster than N servers (README)")
     p.add_argument("--metadata", metavar="FILE.csv",
                    help="CSV with a 'file' and/or 'url' column and any of title, outlet, date, authors: fills in or overrides each matching input's fields")
+    _pipeline_option(p)
+    p.add_argument("--cluster", metavar="local:N|tcp://HOST:8786",
+                   help="annotate on a Dask cluster: local:N starts N worker processes here, an address uses a running "
+                        "scheduler (README: Ingest on a cluster)")
+    p.add_argument("--in-flight", type=int, default=None, metavar="N",
+                   help="with --cluster: at most N articles on the cluster at once (default 4 per worker)")
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("speakers", help="the speaker index")
@@ -126,7 +140,8 @@ def _print_json(items) -> None:
 # ----------------------------------------------------------------------------- ingest
 
 
-def ingest(paths, db: str, workers: int = 1, console: Console | None = None, metadata: str | None = None) -> dict:
+def ingest(paths, db: str, workers: int = 1, console: Console | None = None, metadata: str | None = None,
+           pipeline: str | None = None, cluster: str | None = None, in_flight: int | None = None) -> dict:
     """The library's ingest (quotes.ingest) with a progress bar and a summary line; the
     pipeline (and Java) starts only if a new article needs it; ``metadata``: a metadata CSV."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -146,10 +161,14 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
             )
             bar["progress"].start()
             bar["task"] = bar["progress"].add_task("ingest", total=step.total, rate="")
-        bar["progress"].update(bar["task"], completed=step.done, rate=f"{step.rate:.2f} articles/s" if step.done else "")
+        bar["progress"].update(bar["task"], completed=step.done, total=step.total, rate=f"{step.rate:.2f} articles/s" if step.done else "")
 
     try:
         extra: dict[str, Any] = {"metadata": metadata} if metadata else {}
+        if pipeline:
+            extra["profile"] = pipeline
+        if cluster:
+            extra.update(cluster=cluster, in_flight=in_flight)
         report = ingest_paths(paths, db, workers=workers, progress=progress, **extra)
     finally:
         if "progress" in bar:
@@ -172,13 +191,20 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
 
 
 def cmd_ingest(args) -> int:
-    summary = ingest(args.paths, args.db, args.workers, metadata=args.metadata)
+    try:
+        summary = ingest(args.paths, args.db, args.workers, metadata=args.metadata, pipeline=args.pipeline,
+                         cluster=args.cluster, in_flight=args.in_flight)
+    except (ValueError, OSError) as error:  # a bad --cluster value, a scheduler that does not answer
+        if not args.cluster:
+            raise
+        print(f"--cluster {args.cluster}: {error}", file=sys.stderr)
+        return 2
     return 1 if summary["failed"] else 0
 
 
 def cmd_run(args) -> int:
     paths = args.paths or [str(seeds_folder())]
-    summary = ingest(paths, args.db, args.workers)
+    summary = ingest(paths, args.db, args.workers, pipeline=args.pipeline)
     console = Console(highlight=False)
     with _store(args) as store:
         console.print(_speaker_table(store.speakers(limit=50)))

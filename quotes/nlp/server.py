@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
-import json
 import logging
 import os
 import socket
+import sys
 import threading
 import time
 from pathlib import Path
 
 from quotes.models import Document
 from quotes.nlp.convert import document_from_chunks
+from quotes.nlp.profiles import BASELINE_PROFILE, CORENLP_VERSION, PROFILES, Profile, profile
 from quotes.text import paragraph_spans
 
 try:  # only for isinstance checks; stanza is imported lazily otherwise (it pulls in torch)
@@ -30,33 +30,13 @@ except ImportError:  # pragma: no cover - stanza is a hard dependency
 
 log = logging.getLogger(__name__)
 
-CORENLP_VERSION = "4.5.10"
+# The pipeline every annotation was cached under before profiles existed (all annotators,
+# CoreNLP's quotes included): recorded answers are made with it, since every other profile
+# can be derived from its Documents (quotes.nlp.profiles).
+PIPELINE_PROPERTIES: dict[str, str] = PROFILES[BASELINE_PROFILE].properties
+PIPELINE_VERSION = PROFILES[BASELINE_PROFILE].version
 
-# Every setting is fixed here, at server start: a per-request property change would make
-# the server build a second pipeline.
-PIPELINE_PROPERTIES: dict[str, str] = {
-    "annotators": "tokenize,ssplit,pos,lemma,ner,depparse,coref,quote",
-    "tokenize.language": "en",
-    # Paragraphs are newline-separated in news text; a sentence never spans two.
-    "ssplit.newlineIsSentenceBreak": "always",
-    "ner.applyFineGrained": "false",
-    "ner.buildEntityMentions": "true",
-    "coref.algorithm": "statistical",
-    "coref.language": "en",
-    # quote.extractUnclosedQuotes would help CoreNLP's baseline, but its annotation cannot be
-    # serialised to protobuf (LossySerializationException); our own quote finder handles
-    # unclosed quotes.
-    "quote.attributeQuotes": "true",
-    "outputFormat": "serialized",
-    "serializer": "edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer",
-}
-
-# The cache key part that says "annotated by this pipeline": change a property, a version or
-# the conversion code's schema and every cached annotation is stale.
-CONVERSION_SCHEMA = "3"
-PIPELINE_VERSION = hashlib.sha256(
-    json.dumps([CORENLP_VERSION, CONVERSION_SCHEMA, PIPELINE_PROPERTIES], sort_keys=True).encode()
-).hexdigest()[:16]
+GUARD = Path(__file__).with_name("guard.py")
 
 # CoreNLP rejects longer texts; we also keep chunks small enough that statistical coref
 # (super-linear in mentions) answers well inside the request timeout.
@@ -156,7 +136,9 @@ class CoreNLP:
     START_TIMEOUT_S = 600  # model loading on a busy 2-core machine can pass 2 minutes
     REQUEST_TIMEOUT_MS = 240_000
 
-    def __init__(self, threads: int = 2, memory: str = "6G", home: Path | None = None):
+    def __init__(self, threads: int = 2, memory: str = "6G", home: Path | None = None,
+                 pipeline: str | Profile | None = BASELINE_PROFILE):
+        self.profile = profile(pipeline)
         self.threads = threads
         self.memory = memory
         self.home = Path(home) if home else corenlp_home()
@@ -194,7 +176,7 @@ class CoreNLP:
         client = CoreNLPClient(
             start_server=StartServer.FORCE_START,
             endpoint=f"http://localhost:{port}",
-            annotators=PIPELINE_PROPERTIES["annotators"],
+            annotators=self.profile.properties["annotators"],
             properties=str(props_path),
             output_format="serialized",
             classpath=f"{self.home}/*",
@@ -207,6 +189,9 @@ class CoreNLP:
             stderr=self._log_file,
         )
         client.CHECK_ALIVE_TIMEOUT = self.START_TIMEOUT_S
+        # Java runs under a guard that ends it when this process dies, even by kill -9
+        if client.start_cmd:
+            client.start_cmd = [sys.executable, str(GUARD), *client.start_cmd]
         started = time.monotonic()
         with _stanza_log_to(self._log_file):  # stanza logs the java command line: the log file's, not the console's
             client.start()
@@ -220,9 +205,9 @@ class CoreNLP:
     def _write_properties(self) -> Path:
         # The client would write a dict of properties into the current directory; we keep
         # our own file beside the logs instead.
-        path = log_dir() / f"pipeline-{PIPELINE_VERSION}.properties"
+        path = log_dir() / f"pipeline-{self.profile.version}.properties"
         if not path.exists():
-            body = "".join(f"{key} = {value}\n" for key, value in PIPELINE_PROPERTIES.items())
+            body = "".join(f"{key} = {value}\n" for key, value in self.profile.properties.items())
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(body, encoding="utf-8")
             tmp.replace(path)
@@ -256,7 +241,7 @@ class CoreNLP:
 
         Offsets in the result index ``text`` exactly, as given (BOM, CRLF and all).
         """
-        return document_from_chunks(text, self.annotate_raw(text, name, chunk_chars), PIPELINE_VERSION)
+        return document_from_chunks(text, self.annotate_raw(text, name, chunk_chars), self.profile.version)
 
     def annotate_raw(self, text: str, name: str = "<text>", chunk_chars: int = CHUNK_CHARS) -> list[tuple[int, int, object]]:
         """The protobuf answers for each (start, end) chunk of ``text``, unconverted."""

@@ -317,8 +317,7 @@ def subject_of_a_clause_before_a_colon(ctx: QuoteContext) -> Cue | None:
         return None
     entity = ctx.index.entity(sentence, subject)
     if not (
-        (entity is not None and entity.ner in {"PERSON", "ORGANIZATION"})
-        or tokens[subject].word.lower() in PERSONAL_PRONOUNS
+        (entity is not None and entity.ner in {"PERSON", "ORGANIZATION"}) or tokens[subject].word.lower() in PERSONAL_PRONOUNS
     ):
         return None
     return make_cue(ctx, "subject_of_a_clause_before_a_colon", Strength.WEAK, sentence, subject, None)

@@ -222,12 +222,51 @@ class ArticleSpeaker(Model):
     roles: list[str] = Field(default_factory=list)  # "OpenAI CEO", "US President"
 
 
+class CueClass(str, Enum):
+    """What kind of word reports a statement: kept apart because researchers count speech
+    and thought differently."""
+
+    speech_verb = "speech_verb"  # said, told, argued, announced
+    speech_noun = "speech_noun"  # his claim that ..., the statement that ...
+    according_to = "according_to"  # according to officials, ...
+    attitude = "attitude"  # believes, thinks, wants, hopes, fears
+    finding = "finding"  # a study found, the poll shows
+
+
+class ReportedStatement(Model):
+    """Who said what without (or beyond) quotation marks: "Trump said the wall would be
+    paid for by Mexico". ``start``/``end`` cover the whole content clause; partial quotes
+    inside it are listed by their index in ``AttributedArticle.quotes``."""
+
+    text: str  # the content clause as printed
+    start: int
+    end: int
+    cue_class: CueClass
+    speaker: str | None = None
+    speaker_type: SpeakerType = SpeakerType.unknown
+    role: str | None = None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str | None = None
+    resolver: str | None = None
+    evidence: str | None = None
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    context: str = ""
+    paragraph: int = 0
+    quotes: list[int] = Field(default_factory=list)  # partial quotes inside the content
+
+
 class AttributedArticle(Model):
     """An article with every quotation attributed: what the store ingests."""
 
     article: Article
     quotes: list[Attribution]
     speakers: list[ArticleSpeaker]
+    statements: list[ReportedStatement] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- the index (read side)

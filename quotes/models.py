@@ -292,6 +292,7 @@ class SpeakerSummary(Model):
     quotes: int = 0  # occurrences
     groups: int = 0
     outlets: list[str] = Field(default_factory=list)
+    statements: int = 0  # reported statements, counted apart from the quotes
 
 
 class GroupSummary(Model):
@@ -336,16 +337,51 @@ class Occurrence(Model):
     diff: list[DiffOp] = Field(default_factory=list)  # against the group's canonical wording
 
 
+class Statement(Model):
+    """One reported statement as stored: who said what without quote marks, where, and the
+    variant group of the verbatim quote it paraphrases ("also reported as"), if any."""
+
+    id: int
+    article_id: str
+    text: str
+    start: int
+    end: int
+    cue_class: CueClass
+    speaker_id: int | None
+    speaker: str | None
+    role: str | None = None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str | None = None
+    resolver: str | None = None
+    confidence: float = 0.0
+    context: str = ""
+    source: str = ""
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    paraphrase_group_id: int | None = None  # the quote group it paraphrases
+    paraphrase_score: float | None = None  # the score that linked them
+    paraphrase_canonical: str | None = None
+    quote_ids: list[int] = Field(default_factory=list)  # partial quotes inside its content
+
+
 class GroupDetail(Model):
     group: GroupSummary
     role: str | None = None
     occurrences: list[Occurrence]
+    reported: list[Statement] = Field(default_factory=list)  # statements that paraphrase it ("also reported as")
 
 
 class SearchHit(Model):
-    kind: str  # "quote" or "speaker"
+    kind: str  # "quote", "reported" or "speaker"
     group_id: int | None = None
     quote_id: int | None = None
+    statement_id: int | None = None
     speaker_id: int | None = None
     speaker: str | None = None
     text: str
@@ -358,5 +394,6 @@ class IngestOutcome(Model):
     source: str
     status: str  # "added", "present", "failed"
     quotes: int = 0
+    statements: int = 0
     previous_id: str | None = None  # added as a new version of this article (same URL, changed text)
     error: str | None = None

@@ -107,9 +107,14 @@ def _clause_members(s: ParsedSentence, clause: int) -> list[int]:
     members = set(s.tree.subtree(clause))
     for relation, child in s.tree.children.get(clause, []):
         base = relation.split(":")[0]
-        if child < clause or s.tokens[child].pos not in {"VBG", "VBD", "VBN", "VBZ"}:
+        if child < clause:
+            continue
+        if any(s.tokens[c].word in {"—", "--", "–", ";"} for c in range(clause, min(s.tree.subtree(child)))):
+            members -= set(s.tree.subtree(child))  # after a dash or semicolon: an aside, not the content
             continue
         comma_before = any(s.tokens[c].word == "," for c in range(max(clause, child - 3), child))
+        if s.tokens[child].pos not in {"VBG", "VBD", "VBN", "VBZ"}:
+            continue
         trailing_participle = (
             base in {"advcl", "xcomp", "dep", "conj", "parataxis"} and s.tokens[child].pos == "VBG" and comma_before
         )
@@ -134,6 +139,8 @@ def verb_with_clause(s: ParsedSentence) -> Iterator[Found]:
         if not token.pos.startswith("VB") or verb in s.quoted or token.lemma.lower() not in REPORTING_VERBS:
             continue
         clauses = [c for c in s.tree.kids(verb, "ccomp") if c > verb or s.tokens[verb].pos != "VBG"]
+        # "Trump said he's not happy": a clause the parser made a small clause, with its own subject
+        clauses += [c for c in s.tree.kids(verb, "xcomp") if c > verb and s.tree.kids(c, "nsubj")]
         if not clauses:
             continue
         source = _source(s, verb)
@@ -162,7 +169,12 @@ def speech_verb_after_its_content(s: ParsedSentence) -> Iterator[Found]:
             continue
         if s.tree.kids(verb, "ccomp", "xcomp", "obj"):
             continue  # the verb has content of its own
-        if not (s.tokens[governor].pos.startswith(("VB", "JJ")) or s.tree.kids(governor, "nsubj", "cop")):
+        clause_like = s.tokens[governor].pos.startswith(("VB", "JJ")) or s.tree.kids(governor, "nsubj", "cop")
+        # "The thing Mr. Rubio most needs, aides said, is for ...": a root the parser left a noun
+        holds_a_verb = s.tree.head(governor) < 0 and any(
+            s.tokens[t].pos.startswith("VB") for t in s.tree.subtree(governor) if t not in s.tree.subtree(verb)
+        )
+        if not (clause_like or holds_a_verb):
             continue  # a dateline or a label, not a clause: "NEW YORK (UPI), calling ..."
         attribution = set(s.tree.subtree(verb))
         before, after = min(attribution) - 1, max(attribution) + 1
@@ -300,6 +312,32 @@ _TALK_VERBS = frozenset(
 )
 
 
+# verbs whose object is not what was said: the one spoken to or named ("called him a
+# liar"), an object put somewhere, or a view's object that needs its "as"
+_NOT_CONTENT_OBJECT = frozenset({"call", "tell", "ask", "name", "label", "dub", "term", "brand", "say"})
+_NOT_A_REPORT = frozenset({"put", "support", "read", "rule"})
+# circumstances of the saying, not its content: "criticized Clinton during a debate"
+_CIRCUMSTANCE_CASES = frozenset({"during", "at", "after", "before", "since", "until", "amid", "despite", "while", "in"})
+_ONLY_AS = frozenset({"see", "consider", "view", "regard", "describe", "characterize", "characterise"})
+_TIME_NER = frozenset({"DATE", "TIME", "DURATION", "SET"})
+
+
+def _right_complements(s: ParsedSentence, verb: int, head: int) -> list[int]:
+    """The verb's complements after its object, before any comma: "for linking to ...",
+    "in first 100 days", "to pass the bill" (not times: "on Monday")."""
+    out = []
+    for relation, child in sorted(s.tree.children.get(verb, []), key=lambda rc: rc[1]):
+        if child <= head or relation.split(":")[0] not in {"obl", "advcl", "xcomp", "ccomp", "nmod"}:
+            continue
+        subtree = s.tree.subtree(child)
+        if any(s.tokens[t].word in {",", ";", "--", "—"} for t in range(max(s.tree.subtree(head)) + 1, min(subtree))):
+            break
+        if s.tokens[child].ner in _TIME_NER or case_words(s.tree, s.tokens, child) & _CIRCUMSTANCE_CASES:
+            continue
+        out.append(child)
+    return out
+
+
 @reported_rule
 def speech_verb_with_object(s: ParsedSentence) -> Iterator[Found]:
     """A speech verb whose object or topic is what was said: "Sanders announced his plan to
@@ -324,12 +362,20 @@ def speech_verb_with_object(s: ParsedSentence) -> Iterator[Found]:
             for o in s.tree.kids(verb, "obl", "nmod")
             if o > verb and case_words(s.tree, s.tokens, o) & _TOPIC_CASES and s.tokens[o].pos.startswith("NN")
         ]
-        if s.tree.kids(verb, "iobj") or lemma in {"call", "tell", "ask", "name", "label", "dub", "term", "brand"}:
+        if lemma in _NOT_A_REPORT:
+            continue
+        if s.tree.kids(verb, "iobj") or lemma in _NOT_CONTENT_OBJECT:
             objects = []  # the object is the one spoken to or of: "called him a liar"
+        if lemma in _ONLY_AS and not any("as" in case_words(s.tree, s.tokens, c) for c in s.tree.kids(verb, "obl", "advcl")):
+            objects = []  # "see golf courses as wasted space" reports a view; "see photos below" does not
+        if not token.pos.startswith("VB") or (token.pos == "VB" and not s.tree.kids(verb, "nsubj", "aux", "mark")):
+            continue  # an imperative: "See photos from the debate below"
         for head in (objects + topics)[:1]:
             members = [t for t in s.tree.subtree(head) if not (t < head and t in s.tree.kids(head, "case"))]
-            # "announced a plan to close the base": the parser hangs the noun's infinitive on the verb
-            members += [t for c in s.tree.kids(verb, "xcomp") if c > head for t in s.tree.subtree(c)]
+            # "announced a plan to close the base": the parser hangs the noun's infinitive on the
+            # verb; "blasted the report for linking to ...", "promises action in his first 100
+            # days": what follows the object up to a comma is part of what was said
+            members += [t for c in _right_complements(s, verb, head) for t in s.tree.subtree(c)]
             span = _span(s.tokens, members)
             if span is None or span[1] - span[0] < 1:
                 continue
@@ -351,7 +397,9 @@ def _clause_after_object(s: ParsedSentence, verb: int) -> tuple[int, int] | None
     after = max(obj_tokens) + 1
     if after >= len(s.tokens) or not (s.tokens[after].pos == "MD" or s.tokens[after].pos in {"VBZ", "VBD", "VBP"}):
         return None
-    clause = after if s.tokens[after].pos != "MD" else s.tree.head(after)
+    clause = after
+    while s.tree.relation(clause).split(":")[0] in {"aux", "cop"} and s.tree.head(clause) > clause:
+        clause = s.tree.head(clause)  # "must play", "is facing", "has fallen": the verb they serve
     if clause < 0 or clause < after or s.tree.kids(clause, "nsubj"):
         return None
     return min(obj_tokens), max(max(s.tree.subtree(clause)), after)

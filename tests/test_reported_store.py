@@ -11,8 +11,8 @@ from quotes.store import Store
 from tests.factories import article, with_statements
 
 QUOTE = article(
-    'Donald Trump said on Monday: "Mexico is going to pay for the wall, believe me. Every dollar of it."',
-    [("Mexico is going to pay for the wall, believe me. Every dollar of it.", "Donald Trump")],
+    'Donald Trump said on Monday: "Mexico is going to pay for the wall along the southern border, believe me. Every dollar of it."',
+    [("Mexico is going to pay for the wall along the southern border, believe me. Every dollar of it.", "Donald Trump")],
     [("Donald Trump", "person", ["candidate"])],
     source="one.txt",
     outlet="Daily Example",
@@ -20,7 +20,7 @@ QUOTE = article(
 )
 REPORTED = with_statements(
     article(
-        'Trump said the wall would be paid for by Mexico, every dollar. He also said the plan was "a clear win" for workers. '
+        'Trump said the wall along the southern border would be paid for by Mexico, every dollar. He also said the plan was "a clear win" for workers. '
         "Jane Roe believes the budget is too small for the city.",
         [("a clear win", "Donald Trump")],
         [("Donald Trump", "person", []), ("Jane Roe", "person", [])],
@@ -29,7 +29,12 @@ REPORTED = with_statements(
         date="2016-01-03",
     ),
     [
-        ("the wall would be paid for by Mexico, every dollar", "Donald Trump", "said", CueClass.speech_verb),
+        (
+            "the wall along the southern border would be paid for by Mexico, every dollar",
+            "Donald Trump",
+            "said",
+            CueClass.speech_verb,
+        ),
         ('the plan was "a clear win" for workers', "Donald Trump", "said", CueClass.speech_verb),
         ("the budget is too small for the city", "Jane Roe", "believes", CueClass.attitude),
     ],
@@ -41,7 +46,7 @@ def _check(store: Store) -> None:
     assert trump is not None and (trump.quotes, trump.statements) == (2, 2)
     [paraphrase] = [s for s in store.statements(speaker_id=trump.id) if "wall" in s.text]
     [group] = [g for g in store.groups(speaker_id=trump.id) if "Mexico" in g.canonical]
-    assert paraphrase.paraphrase_group_id == group.id and paraphrase.paraphrase_score >= 0.6
+    assert paraphrase.paraphrase_group_id == group.id and paraphrase.paraphrase_score >= 0.3
     detail = store.group(group.id)
     assert [s.id for s in detail.reported] == [paraphrase.id]
     [holder] = [s for s in store.statements() if "clear win" in s.text]
@@ -121,7 +126,7 @@ def test_the_command_line_lists_shows_searches_and_exports_statements(tmp_path, 
     with Store(db) as store:
         [group] = [g for g in store.groups() if "Mexico" in g.canonical]
     code, out, _ = run_cli(capsys, "show", str(group.id), "--db", db)
-    assert "also reported as" in out and "the wall would be paid for by Mexico" in out
+    assert "also reported as" in out and "paraphrase score" in out and "southern border" in out
     code, out, _ = run_cli(capsys, "speakers", "--db", db, "--json")
     assert {s["name"]: s["statements"] for s in json.loads(out)} == {"Donald Trump": 2, "Jane Roe": 1}
     code, out, _ = run_cli(capsys, "export", "--db", db, "--format", "csv", "--kind", "reported")

@@ -28,11 +28,11 @@ async def test_reported_tab_lists_a_speakers_statements_and_filters_by_cue_class
         screen._select(trump.id, None)
         await pilot.pause()
         shown = str(screen.query_one("#reported", Static).render())
-        assert "the wall would be paid for by Mexico" in shown and "paraphrases group" in shown
+        assert "the wall along the southern border would be paid for" in shown and "paraphrases group" in shown
         [group] = [g for g in screen.store.groups(speaker_id=trump.id) if "Mexico" in g.canonical]
         screen.show_group(group.id)
         await pilot.pause()
-        assert "also reported as: the wall would be paid for by Mexico" in str(screen.query_one("#group-head", Static).render())
+        assert "also reported as: the wall along the southern border" in str(screen.query_one("#group-head", Static).render())
         for _ in range(4):  # every cue class, speech verbs ... attitude
             await pilot.press("k")
         await pilot.pause()

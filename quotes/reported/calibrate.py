@@ -20,8 +20,7 @@ from pathlib import Path
 from quotes.attribution.calibration import keys
 from quotes.evaluate import match_reported, raw_offsets, reported_gold, speaker_matches
 from quotes.models import Article, ReportedStatement
-
-TABLE = Path(__file__).with_name("calibration.json")
+from quotes.reported.finder import TABLE
 
 
 def _prediction(statement: ReportedStatement, to_raw: list[int]) -> dict:

@@ -9,9 +9,9 @@ Public surface: ``find_reported(document, spans, quotes, title=None) -> list[Rep
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from quotes.attribution.calibration import calibrated
-from quotes.reported.calibrate import TABLE
 from quotes.attribution.context import Cue, Strength, mention_span
 from quotes.attribution.facts import ArticleFacts, read_article
 from quotes.attribution.resolvers import resolve
@@ -20,6 +20,8 @@ from quotes.models import Attribution, Document, QuoteSpan, QuoteType, ReportedS
 from quotes.reported.rules import REPORTED_SIEVE, Found, ParsedSentence
 
 _WORD = re.compile(r"\w+")
+# the confidence table (counts only), fitted by ``python -m quotes.reported.calibrate``
+TABLE = Path(__file__).with_name("calibration.json")
 # a statement whose content is (nearly) all inside quotation marks is a quote, found as one
 MIN_WORDS_OUTSIDE_QUOTES = 2
 

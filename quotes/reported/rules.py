@@ -65,6 +65,10 @@ def _span(tokens: list[Token], members: set[int] | list[int]) -> tuple[int, int]
     return (first, last) if first <= last else None
 
 
+# verbs whose that-clause is no one's statement: "be", "make sure", "mean", "so that"
+_NOT_REPORTING = frozenset({"be", "make", "ensure", "mean", "have", "do", "get", "seem", "appear", "happen", "matter"})
+
+
 def _verb_class(token: Token) -> CueClass | None:
     lemma = token.lemma.lower()
     if lemma in SPEECH_VERBS:
@@ -73,6 +77,8 @@ def _verb_class(token: Token) -> CueClass | None:
         return CueClass.finding
     if lemma in ATTITUDE_VERBS:
         return CueClass.attitude
+    if lemma not in _NOT_REPORTING:
+        return CueClass.attitude  # another verb with a that-clause: "she emphasized that ...", "he figures that ..."
     return None
 
 
@@ -134,9 +140,17 @@ def verb_with_clause(s: ParsedSentence) -> Iterator[Found]:
     """A speech, thought or finding verb with a clausal complement: "Trump said the wall would
     be paid for by Mexico", "she believes that the vote was rigged", "the study found that
     crime fell", "he asked whether the plan would work", "officials told reporters the test
-    was "a clear violation"". The content is the whole complement clause."""
+    was "a clear violation"", and any other verb with a that-clause ("she emphasized that the
+    deal was done"). The content is the whole complement clause."""
     for verb, token in enumerate(s.tokens):
-        if not token.pos.startswith("VB") or verb in s.quoted or token.lemma.lower() not in REPORTING_VERBS:
+        if not token.pos.startswith("VB") or verb in s.quoted:
+            continue
+        if token.lemma.lower() not in REPORTING_VERBS and not (
+            token.lemma.lower() not in _NOT_REPORTING
+            and any(
+                s.tokens[m].word.lower() == "that" for c in s.tree.kids(verb, "ccomp") if c > verb for m in s.tree.kids(c, "mark")
+            )
+        ):
             continue
         clauses = [c for c in s.tree.kids(verb, "ccomp") if c > verb or s.tokens[verb].pos != "VBG"]
         # "Trump said he's not happy": a clause the parser made a small clause, with its own subject
@@ -349,7 +363,7 @@ def speech_verb_with_object(s: ParsedSentence) -> Iterator[Found]:
         if (
             not token.pos.startswith("VB")
             or verb in s.quoted
-            or not (lemma in SPEECH_VERBS or lemma in _TALK_VERBS or lemma in ATTITUDE_VERBS)
+            or not (lemma in SPEECH_VERBS or lemma in _TALK_VERBS or lemma in ATTITUDE_VERBS or lemma in FINDING_VERBS)
         ):
             continue
         if _clause_after_object(s, verb) is not None:
@@ -381,7 +395,13 @@ def speech_verb_with_object(s: ParsedSentence) -> Iterator[Found]:
                 continue
             source = _source(s, verb)
             first, last = _cue_range(s, verb)
-            kind = CueClass.speech_verb if lemma in SPEECH_VERBS or lemma in _TALK_VERBS else CueClass.attitude
+            kind = (
+                CueClass.speech_verb
+                if lemma in SPEECH_VERBS or lemma in _TALK_VERBS
+                else CueClass.finding
+                if lemma in FINDING_VERBS
+                else CueClass.attitude
+            )
             yield Found("speech_verb_with_object", kind, first, last, source, *span)
 
 

@@ -539,7 +539,14 @@ class Store:
             speaker_id = speaker_ids.get(statement.speaker) if statement.speaker else None
             if statement.speaker and speaker_id is None:
                 speaker_id = self._speaker_id_for(statement.speaker, statement.speaker_type, article.id, "named by the reported-speech finder")
-            link = self._paraphrased_group(speaker_id, statement.text)
+            held = {  # the quotes inside (or overlapping) its content, whatever their type
+                r[0]
+                for r in self.conn.execute(
+                    'SELECT group_id FROM quotes WHERE article_id = ? AND start < ? AND "end" > ? AND group_id IS NOT NULL',
+                    (article.id, statement.end, statement.start),
+                )
+            }
+            link = self._paraphrased_group(speaker_id, statement.text, held)
             cursor = self.conn.execute(
                 "INSERT OR IGNORE INTO statements (article_id, start, \"end\", text, cue_class, speaker_id, role, mention,"
                 " mention_start, mention_end, cue, cue_start, cue_end, rule, resolver, evidence, confidence, context,"
@@ -561,10 +568,12 @@ class Store:
                 )
         return written
 
-    def _paraphrased_group(self, speaker_id: int | None, text: str) -> tuple[int, float] | None:
+    def _paraphrased_group(self, speaker_id: int | None, text: str, held: set | frozenset = frozenset()) -> tuple[int, float] | None:
         """The quote group of the same speaker whose wording the statement paraphrases, with
         the score: candidates are the groups sharing two of its content words (the
-        grouping's key index), verified against each group's root and canonical wording."""
+        grouping's key index), verified against each group's root and canonical wording.
+        The groups of the partial quotes the statement itself holds (``held``) are not
+        paraphrases of it: they are its own words."""
         if speaker_id is None:
             return None
         keys = grouping.index_keys(text)
@@ -577,6 +586,8 @@ class Store:
         ).fetchall())
         best: tuple[int, float] | None = None
         for group_id in grouping.shortlist(hits, len(keys)):
+            if group_id in held:
+                continue
             row = self._rows("SELECT root, canonical FROM quote_groups WHERE id = ?", (group_id,))
             if not row:
                 continue
@@ -594,8 +605,10 @@ class Store:
                 continue
             for statement in self._rows(
                 "SELECT id, text, paraphrase_score FROM statements WHERE speaker_id = ? AND paraphrase_group_id IS NULL"
+                " AND id NOT IN (SELECT t.id FROM statements t JOIN quotes q ON q.article_id = t.article_id"
+                ' AND q.start < t."end" AND q."end" > t.start WHERE q.group_id = ?)'
                 " ORDER BY id DESC LIMIT 1000",
-                (row[0]["speaker_id"],),
+                (row[0]["speaker_id"], group_id),
             ):
                 score = max(paraphrase.paraphrase_score(statement["text"], row[0]["root"]),
                             paraphrase.paraphrase_score(statement["text"], row[0]["canonical"]))
@@ -884,7 +897,15 @@ class Store:
                 self._refresh_group(gid)
             self._apply_corrections(None, set())
             for statement in self._rows("SELECT id, speaker_id, text FROM statements WHERE speaker_id IS NOT NULL"):
-                link = self._paraphrased_group(statement["speaker_id"], statement["text"])
+                held = {
+                    r[0]
+                    for r in self.conn.execute(
+                        'SELECT q.group_id FROM quotes q JOIN statements t ON t.article_id = q.article_id AND q.start < t."end"'
+                        ' AND q."end" > t.start WHERE t.id = ?',
+                        (statement["id"],),
+                    )
+                }
+                link = self._paraphrased_group(statement["speaker_id"], statement["text"], held)
                 if link is not None:
                     self.conn.execute(
                         "UPDATE statements SET paraphrase_group_id = ?, paraphrase_score = ? WHERE id = ?", (*link, statement["id"])

@@ -106,6 +106,20 @@ def _cue_range(s: ParsedSentence, verb: int) -> tuple[int, int]:
     return verb, last
 
 
+def _is_a_circumstance(s: ParsedSentence, node: int) -> bool:
+    """A trailing date or concession the parser hung on the content: "on Monday", "even
+    though he found evidence"."""
+    relation = s.tree.relation(node).split(":")[0]
+    if (
+        relation in {"obl", "nmod", "obl:tmod"}
+        and s.tokens[node].ner in _TIME_NER
+        and max(s.tree.subtree(node)) >= len(s.tokens) - 2
+    ):
+        return True
+    marks = {s.tokens[m].word.lower() for m in s.tree.kids(node, "mark")}
+    return relation == "advcl" and bool(marks & {"though", "although"})
+
+
 def _clause_members(s: ParsedSentence, clause: int) -> list[int]:
     """The tokens of a content clause, without what the parser hung on it that belongs to
     the reporting clause: a participle after a comma ("..., echoing a memo") or a verb
@@ -119,6 +133,9 @@ def _clause_members(s: ParsedSentence, clause: int) -> list[int]:
             members -= set(s.tree.subtree(child))  # after a dash or semicolon: an aside, not the content
             continue
         comma_before = any(s.tokens[c].word == "," for c in range(max(clause, child - 3), child))
+        if _is_a_circumstance(s, child):
+            members -= set(s.tree.subtree(child))  # "... at a press conference Tuesday": when and where it was said
+            continue
         if s.tokens[child].pos not in {"VBG", "VBD", "VBN", "VBZ"}:
             continue
         trailing_participle = (
@@ -129,7 +146,15 @@ def _clause_members(s: ParsedSentence, clause: int) -> list[int]:
             and not s.tree.kids(child, "nsubj")
             and any(s.tokens[c].word.lower() == "but" for c in s.tree.kids(child, "cc"))
         )
-        if trailing_participle or subjectless_but:
+        # "adds that she has released her returns and called on Sanders to do the same": a
+        # finite verb of another form, with no subject, goes on with the reporting clause
+        other_form = (
+            base == "conj"
+            and not s.tree.kids(child, "nsubj")
+            and s.tokens[child].pos in {"VBD", "VBZ", "VBP"}
+            and s.tokens[child].pos != s.tokens[clause].pos
+        )
+        if trailing_participle or subjectless_but or other_form:
             members -= set(s.tree.subtree(child))
             members -= {c for c in range(child - 2, child) if s.tokens[c].word in {",", "but", "and"}}
     return sorted(members)
@@ -231,7 +256,7 @@ def verb_with_infinitive(s: ParsedSentence) -> Iterator[Found]:
         for clause in clauses:
             # "urged Congress to pass the bill": the one urged is part of what was urged
             objects = [o for o in s.tree.kids(verb, "obj") if verb < o < clause]
-            members = s.tree.subtree(clause) + (s.tree.subtree(objects[0]) if objects else [])
+            members = _clause_members(s, clause) + (s.tree.subtree(objects[0]) if objects else [])
             span = _span(s.tokens, members)
             if span is None:
                 continue

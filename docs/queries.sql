@@ -25,3 +25,9 @@ SELECT speaker, variant, rule, confidence, source FROM quote_sheet WHERE confide
 
 -- 7. How each speaker was recognised across articles (alias evidence)
 SELECT s.name, a.alias, a.evidence, a.article_id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id ORDER BY s.name;
+
+-- 8. Reported statements (no quote marks) of one speaker, with the quote each paraphrases
+SELECT cue, cue_class, content, outlet, date, paraphrases, paraphrase_score FROM reported_sheet WHERE speaker = 'Donald Trump' ORDER BY date;
+
+-- 9. Who is quoted and who is only reported: direct quotes and reported statements counted apart
+SELECT name, quotes, statements FROM speaker_index ORDER BY quotes + statements DESC LIMIT 20;

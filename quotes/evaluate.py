@@ -127,6 +127,8 @@ def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str
                 gold[record["doc_id"]].append(dict(span=segment, **record))
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for p in predictions:
+        if p.get("kind") == "reported":
+            continue  # reported statements are scored by score_reported
         by_doc[p["doc_id"]].append(p)
     report = Report()
     if gold and all("speaker_canonical" in g for golds in gold.values() for g in golds):
@@ -156,6 +158,92 @@ def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str
             if i not in used:
                 report.misses.append(f"{doc}: {text[g['span'][0]:g['span'][1]][:100]!r} by {g.get('source_text')!r}\n"
                                      f"    {_context(text, *g['span'])}")
+    return report
+
+
+def _is_reported(record: dict, text: str) -> bool:
+    """The reference scorer's gold unit for reported speech: an attribution whose content,
+    without its quoted segments, still holds two words or more."""
+    rest = "".join(text[a:b] for a, b in record["content_spans"])
+    for segment in record["quoted_text"]:
+        rest = rest.replace(segment, " ")
+    return len(re.findall(r"\w+", rest)) >= 2
+
+
+def reported_gold(gold_path: str | Path, texts_dir: str | Path) -> dict[str, list[dict]]:
+    """The reported-speech gold units of gold_all.jsonl by document, each with its ``span``."""
+    texts: dict[str, str] = {}
+    gold: dict[str, list[dict]] = defaultdict(list)
+    for line in Path(gold_path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        doc = record["doc_id"]
+        if doc not in texts:
+            texts[doc] = (Path(texts_dir) / f"{doc}.txt").read_text(encoding="utf-8")
+        if record["content_spans"] and _is_reported(record, texts[doc]):
+            span = [min(a for a, _ in record["content_spans"]), max(b for _, b in record["content_spans"])]
+            gold[doc].append(dict(record, span=span))
+    return gold
+
+
+def match_reported(text: str, preds: list[dict], golds: list[dict], min_coverage: float = 0.5) -> dict[int, int]:
+    """score_reported.py's matching: prediction index -> gold index, one to one, the pairs
+    with the highest coverage of the longer trimmed span first."""
+    pairs = []
+    for j, p in enumerate(preds):
+        pa = trim(text, *p["content_span"])
+        for i, g in enumerate(golds):
+            ga = trim(text, *g["span"])
+            cov = overlap(pa, ga) / max(1, max(ga[1] - ga[0], pa[1] - pa[0]))
+            if cov >= min_coverage:
+                pairs.append((cov, j, i))
+    matched: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, j, i in sorted(pairs, reverse=True):
+        if j in matched or i in taken:
+            continue
+        matched[j] = i
+        taken.add(i)
+    return matched
+
+
+def score_reported(gold_path: str | Path, predictions: list[dict], texts_dir: str | Path, min_coverage: float = 0.5) -> Report:
+    """The semantics of ../shared/eval/score_reported.py: gold units from gold_all.jsonl (see
+    ``_is_reported``), each spanning its content; predictions are the lines with "kind":
+    "reported" and a "content_span"; one-to-one matching, best coverage first."""
+    gold = reported_gold(gold_path, texts_dir)
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for p in predictions:
+        if p.get("kind") == "reported":
+            by_doc[p["doc_id"]].append(p)
+    report = Report()
+    for doc in sorted(set(gold) | set(by_doc)):
+        text = (Path(texts_dir) / f"{doc}.txt").read_text(encoding="utf-8")
+        golds, preds = gold.get(doc, []), by_doc.get(doc, [])
+        report.n_gold += len(golds)
+        report.n_pred += len(preds)
+        matched = match_reported(text, preds, golds, min_coverage)
+        for j, i in matched.items():
+            report.tp_quote += 1
+            if speaker_matches(preds[j], golds[i]):
+                report.tp_speaker += 1
+            else:
+                report.wrong_speakers.append(
+                    f"{doc}: predicted {preds[j].get('speaker')!r} (rule {preds[j].get('rule')}), "
+                    f"gold {golds[i].get('source_text')!r}\n    {_context(text, *preds[j]['content_span'])}"
+                )
+        for j, p in enumerate(preds):
+            if j not in matched:
+                a, b = p["content_span"]
+                report.false_positives.append(f"{doc}: {text[a:b][:100]!r} ({p.get('rule')})")
+        taken = set(matched.values())
+        for i, g in enumerate(golds):
+            if i not in taken:
+                a, b = g["span"]
+                report.misses.append(
+                    f"{doc}: {text[a:b][:100]!r} by {g.get('source_text')!r} (cue {g.get('cue_text')!r})\n    {_context(text, a, b)}"
+                )
     return report
 
 

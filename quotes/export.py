@@ -15,7 +15,7 @@ import html
 import io
 from typing import IO, Callable, Iterable
 
-from quotes.models import DiffOp, GroupDetail
+from quotes.models import DiffOp, GroupDetail, Statement
 from quotes.textdiff import spaced
 
 FORMATS = ("md", "csv", "json", "html", "docx")
@@ -77,7 +77,16 @@ def _md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
-def write_md(details: Iterable[GroupDetail], out: IO[str]) -> None:
+def _reported_line(r: Statement) -> str:
+    """'Donald Trump said: the wall would be paid for by Mexico' (reported, no quote marks)."""
+    return f"{r.speaker or r.mention or 'Unknown source'} {r.cue or 'reported'}: {r.text}"
+
+
+def _where(r: Statement) -> str:
+    return " · ".join(x for x in (", ".join(x for x in (r.outlet, r.title, r.date) if x), r.source) if x)
+
+
+def write_md(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
     out.write("# Quote sheet\n\n")
     for d in details:
         g = d.group
@@ -89,14 +98,28 @@ def write_md(details: Iterable[GroupDetail], out: IO[str]) -> None:
             if any(op.op != "equal" for op in o.diff):
                 out.write(f"  diff: {_md_escape(diff_text(o.diff, 'md'))}  \n")
             out.write(f"  context: {_md_escape(o.context)}  \n  rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}\n")
+        for r in d.reported:
+            out.write(f"- also reported as: {_md_escape(_reported_line(r))} (paraphrase score {r.paraphrase_score or 0:.2f})\n")
+        out.write("\n")
+    first = True
+    for r in statements:
+        if first:
+            out.write("# Reported statements\n\n")
+            first = False
+        out.write(f"- {_md_escape(_reported_line(r))}  \n  {_md_escape(_where(r))}  \n"
+                  f"  cue: {_md_escape(r.cue or '-')} ({r.cue_class.value}) · rule: {r.rule} · resolver: {r.resolver or '-'}"
+                  f" · confidence {r.confidence:.2f}")
+        if r.paraphrase_group_id is not None:
+            out.write(f"  \n  paraphrases group {r.paraphrase_group_id} (score {r.paraphrase_score or 0:.2f})")
         out.write("\n")
 
 
 CSV_FIELDS = ["group_id", "speaker", "role", "canonical", "variant", "diff", "outlet", "title", "date", "source",
-              "context", "type", "rule", "resolver", "confidence", "wordings", "occurrences", "outlets", "first_seen", "last_seen"]
+              "context", "type", "rule", "resolver", "confidence", "wordings", "occurrences", "outlets", "first_seen", "last_seen",
+              "kind", "cue", "cue_class", "paraphrase_score"]
 
 
-def write_csv(details: Iterable[GroupDetail], out: IO[str]) -> None:
+def write_csv(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
     for d in details:
@@ -104,14 +127,24 @@ def write_csv(details: Iterable[GroupDetail], out: IO[str]) -> None:
         for o in d.occurrences:
             row = [g.id, g.speaker, d.role, g.canonical, o.text, diff_text(o.diff, "plain"), o.outlet, o.title, o.date,
                    o.source, o.context, o.type.value, o.rule, o.resolver, f"{o.confidence:.3f}", g.wordings, g.occurrences,
-                   g.outlets, g.first_seen, g.last_seen]
+                   g.outlets, g.first_seen, g.last_seen, "quote", o.cue, "", ""]
             writer.writerow([safe_cell(v) for v in row])
+    for r in statements:
+        # a reported statement is a row of its own: its content is the "variant", the group
+        # it paraphrases (if any) gives group_id and canonical
+        row = [r.paraphrase_group_id, r.speaker, r.role, r.paraphrase_canonical, r.text, "", r.outlet, r.title, r.date,
+               r.source, r.context, "reported", r.rule, r.resolver, f"{r.confidence:.3f}", "", "", "", "", "",
+               "reported", r.cue, r.cue_class.value, f"{r.paraphrase_score:.3f}" if r.paraphrase_score is not None else ""]
+        writer.writerow([safe_cell(v) for v in row])
 
 
-def write_json(details: Iterable[GroupDetail], out: IO[str]) -> None:
+def write_json(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
     out.write('{"groups": [\n')
     for i, d in enumerate(details):
         out.write(("," if i else "") + d.model_dump_json() + "\n")
+    out.write('],\n"statements": [\n')
+    for i, r in enumerate(statements):
+        out.write(("," if i else "") + r.model_dump_json() + "\n")
     out.write("]}\n")
 
 
@@ -193,7 +226,7 @@ def _html_drift(detail: GroupDetail) -> str:
     return "".join(parts)
 
 
-def write_html(details: Iterable[GroupDetail], out: IO[str]) -> None:
+def write_html(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
     out.write(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quote sheet</title><style>{_CSS}</style></head><body><h1>Quote sheet</h1>\n')
     e = html.escape
     for d in details:
@@ -206,13 +239,28 @@ def write_html(details: Iterable[GroupDetail], out: IO[str]) -> None:
             out.write(f"<tr><td>“{e(o.text)}”</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
                       f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}</td></tr>\n")
         out.write("</table>\n")
+        for r in d.reported:
+            out.write(f'<p class="meta">also reported as: {e(_reported_line(r))} · {e(_where(r))}'
+                      f" (paraphrase score {r.paraphrase_score or 0:.2f})</p>\n")
         if len(d.occurrences) > 1:
             out.write(_html_drift(d))
         out.write("</section>\n")
+    first = True
+    for r in statements:
+        if first:
+            out.write('<section id="reported"><h2>Reported statements</h2><table><tr><th>Source</th><th>Cue</th>'
+                      "<th>Content</th><th>Where</th><th>Rule</th></tr>\n")
+            first = False
+        link = f'<br><a href="#g{r.paraphrase_group_id}">paraphrases group {r.paraphrase_group_id}</a>' if r.paraphrase_group_id else ""
+        out.write(f"<tr><td>{e(r.speaker or r.mention or '')}</td><td>{e(r.cue or '')}<br>{e(r.cue_class.value)}</td>"
+                  f"<td>{e(r.text)}{link}</td><td>{e(_where(r))}</td>"
+                  f"<td>{e(r.rule or '')}<br>{e(r.resolver or '')}<br>{r.confidence:.2f}</td></tr>\n")
+    if not first:
+        out.write("</table></section>\n")
     out.write("</body></html>\n")
 
 
-def write_docx(details: Iterable[GroupDetail], out: IO[bytes]) -> None:
+def write_docx(details: Iterable[GroupDetail], out: IO[bytes], statements: Iterable[Statement] = ()) -> None:
     from docx import Document
     from docx.shared import RGBColor
 
@@ -277,22 +325,34 @@ def write_docx(details: Iterable[GroupDetail], out: IO[bytes]) -> None:
                         run.font.color.rgb = RGBColor(0x00, 0x70, 0x00) if op.op != "editorial" else RGBColor(0x99, 0x66, 0x00)
             paragraph(clean(f"Context: {o.context}"))
             paragraph(clean(f"Rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}"))
+        for r in d.reported:
+            paragraph(clean(f"Also reported as: {_reported_line(r)} — {_where(r)} (paraphrase score {r.paraphrase_score or 0:.2f})"))
+    first = True
+    for r in statements:
+        if first:
+            paragraph("Reported statements", "Heading 1")
+            first = False
+        p = paragraph(style="List Bullet")
+        p.add_run(clean(_reported_line(r))).bold = True
+        p.add_run(clean("  — " + _where(r)))
+        paragraph(clean(f"Cue: {r.cue or '-'} ({r.cue_class.value}) · rule: {r.rule} · resolver: {r.resolver or '-'} · confidence {r.confidence:.2f}"))
     doc.save(out)
 
 
 _TEXT_WRITERS: dict[str, Callable] = {"md": write_md, "csv": write_csv, "json": write_json, "html": write_html}
 
 
-def export(details: Iterable[GroupDetail], fmt: str, out: IO[bytes]) -> None:
-    """Write a quote sheet in ``fmt`` to the binary stream ``out``."""
+def export(details: Iterable[GroupDetail], fmt: str, out: IO[bytes], statements: Iterable[Statement] = ()) -> None:
+    """Write a quote sheet in ``fmt`` to the binary stream ``out``: the groups, then the
+    reported statements (each group also lists those that paraphrase it)."""
     if fmt == "docx":
-        write_docx(details, out)
+        write_docx(details, out, statements)
         return
     if fmt not in _TEXT_WRITERS:
         raise ExportError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     text = io.TextIOWrapper(out, encoding="utf-8", newline="" if fmt == "csv" else None, write_through=True)
     try:
-        _TEXT_WRITERS[fmt](details, text)
+        _TEXT_WRITERS[fmt](details, text, statements)
         text.flush()
     finally:
         text.detach()

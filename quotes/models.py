@@ -222,12 +222,51 @@ class ArticleSpeaker(Model):
     roles: list[str] = Field(default_factory=list)  # "OpenAI CEO", "US President"
 
 
+class CueClass(str, Enum):
+    """What kind of word reports a statement: kept apart because researchers count speech
+    and thought differently."""
+
+    speech_verb = "speech_verb"  # said, told, argued, announced
+    speech_noun = "speech_noun"  # his claim that ..., the statement that ...
+    according_to = "according_to"  # according to officials, ...
+    attitude = "attitude"  # believes, thinks, wants, hopes, fears
+    finding = "finding"  # a study found, the poll shows
+
+
+class ReportedStatement(Model):
+    """Who said what without (or beyond) quotation marks: "Trump said the wall would be
+    paid for by Mexico". ``start``/``end`` cover the whole content clause; partial quotes
+    inside it are listed by their index in ``AttributedArticle.quotes``."""
+
+    text: str  # the content clause as printed
+    start: int
+    end: int
+    cue_class: CueClass
+    speaker: str | None = None
+    speaker_type: SpeakerType = SpeakerType.unknown
+    role: str | None = None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str | None = None
+    resolver: str | None = None
+    evidence: str | None = None
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    context: str = ""
+    paragraph: int = 0
+    quotes: list[int] = Field(default_factory=list)  # partial quotes inside the content
+
+
 class AttributedArticle(Model):
     """An article with every quotation attributed: what the store ingests."""
 
     article: Article
     quotes: list[Attribution]
     speakers: list[ArticleSpeaker]
+    statements: list[ReportedStatement] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- the index (read side)
@@ -253,6 +292,7 @@ class SpeakerSummary(Model):
     quotes: int = 0  # occurrences
     groups: int = 0
     outlets: list[str] = Field(default_factory=list)
+    statements: int = 0  # reported statements, counted apart from the quotes
 
 
 class GroupSummary(Model):
@@ -297,16 +337,51 @@ class Occurrence(Model):
     diff: list[DiffOp] = Field(default_factory=list)  # against the group's canonical wording
 
 
+class Statement(Model):
+    """One reported statement as stored: who said what without quote marks, where, and the
+    variant group of the verbatim quote it paraphrases ("also reported as"), if any."""
+
+    id: int
+    article_id: str
+    text: str
+    start: int
+    end: int
+    cue_class: CueClass
+    speaker_id: int | None
+    speaker: str | None
+    role: str | None = None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str | None = None
+    resolver: str | None = None
+    confidence: float = 0.0
+    context: str = ""
+    source: str = ""
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    paraphrase_group_id: int | None = None  # the quote group it paraphrases
+    paraphrase_score: float | None = None  # the score that linked them
+    paraphrase_canonical: str | None = None
+    quote_ids: list[int] = Field(default_factory=list)  # partial quotes inside its content
+
+
 class GroupDetail(Model):
     group: GroupSummary
     role: str | None = None
     occurrences: list[Occurrence]
+    reported: list[Statement] = Field(default_factory=list)  # statements that paraphrase it ("also reported as")
 
 
 class SearchHit(Model):
-    kind: str  # "quote" or "speaker"
+    kind: str  # "quote", "reported" or "speaker"
     group_id: int | None = None
     quote_id: int | None = None
+    statement_id: int | None = None
     speaker_id: int | None = None
     speaker: str | None = None
     text: str
@@ -319,5 +394,6 @@ class IngestOutcome(Model):
     source: str
     status: str  # "added", "present", "failed"
     quotes: int = 0
+    statements: int = 0
     previous_id: str | None = None  # added as a new version of this article (same URL, changed text)
     error: str | None = None

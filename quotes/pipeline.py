@@ -1,6 +1,7 @@
 """The named stages an article passes through, in order:
 
-    annotate (CoreNLP, cached) -> find quotes -> attribute speakers -> AttributedArticle
+    annotate (CoreNLP, cached) -> find quotes -> attribute speakers -> find reported speech
+    -> AttributedArticle
 
 Cross-article speaker resolution and variant grouping happen when the store ingests the
 result (they need what is already stored).
@@ -14,11 +15,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from quotes.attribution import attribute_quotes
-from quotes.models import Article, AttributedArticle, Document
+from quotes.models import Article, ArticleSpeaker, AttributedArticle, Document, ReportedStatement
 from quotes.nlp import AnnotationCache, AnnotationError, CoreNLP
 from quotes.nlp.profiles import Profile, superset_profiles
 from quotes.nlp.profiles import profile as named_profile
 from quotes.quotefinder import find_quotes
+from quotes.reported import find_reported
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,7 @@ class PipelineError(RuntimeError):
 
 class Pipeline:
     """Annotates, finds quotes and attributes speakers: ``annotate`` -> ``find_quotes`` ->
-    ``attribute_quotes``. One CoreNLP server, started on first need.
+    ``attribute_quotes`` -> ``find_reported``. One CoreNLP server, started on first need.
 
     ``workers`` requests run at once against one server with that many threads (measured
     faster than N servers on 2 cores: see bench/results/workers.json). ``profile``: which
@@ -111,10 +113,12 @@ class Pipeline:
         try:
             spans = find_quotes(document.text)
             quotes, speakers = attribute_quotes(document, spans, title=article.title)
+            statements = find_reported(document, spans, quotes, title=article.title)
         except Exception as error:  # a bug in a rule must not sink the whole ingest
             log.exception("attribution failed on %s", article.source)
             raise PipelineError(article.source, f"attribution failed: {type(error).__name__}: {error}") from error
-        return AttributedArticle(article=article, quotes=quotes, speakers=speakers)
+        speakers = _with_statement_speakers(speakers, statements)
+        return AttributedArticle(article=article, quotes=quotes, speakers=speakers, statements=statements)
 
     def attribute_many(self, articles: Iterable[Article]) -> Iterator[AttributedArticle | PipelineError]:
         """Results in input order; failures are yielded, never raised."""
@@ -144,3 +148,16 @@ class Pipeline:
                     yield window.pop(0).result()
             for future in window:
                 yield future.result()
+
+
+def _with_statement_speakers(speakers: list[ArticleSpeaker], statements: list[ReportedStatement]) -> list[ArticleSpeaker]:
+    """The article's speakers, with those who only report (never quoted) added."""
+    known = {s.name for s in speakers}
+    out = list(speakers)
+    for statement in statements:
+        if statement.speaker and statement.speaker not in known:
+            known.add(statement.speaker)
+            roles = [statement.role] if statement.role else []
+            aliases = [statement.mention] if statement.mention else []
+            out.append(ArticleSpeaker(name=statement.speaker, type=statement.speaker_type, aliases=aliases, roles=roles))
+    return out

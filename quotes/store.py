@@ -24,9 +24,12 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from quotes import grouping, resolve
+from quotes.reported import paraphrase
 from quotes.models import (
     Article,
     AttributedArticle,
+    CueClass,
+    Statement,
     GroupDetail,
     GroupSummary,
     IngestOutcome,
@@ -208,6 +211,57 @@ def m005_article_versions(db: sqlite_utils.Database) -> None:
         if url in last:
             db.execute("UPDATE articles SET previous_id = ? WHERE id = ?", (last[url], article_id))
         last[url] = article_id
+
+
+@migrations()
+def m006_reported_statements(db: sqlite_utils.Database) -> None:
+    """Reported statements beside the quotes: their own table (content clause, cue and its
+    class, speaker, the rule and resolver, and the quote group a statement paraphrases
+    with the score that linked them), full-text indexed; a partial quote inside a
+    statement's content points to it (``quotes.statement_id``, NULL for older rows). The
+    speaker index counts statements apart. Existing rows are kept as they are."""
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS statements (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            cue_class TEXT NOT NULL,
+            speaker_id INTEGER REFERENCES speakers(id),
+            role TEXT, mention TEXT, mention_start INTEGER, mention_end INTEGER,
+            cue TEXT, cue_start INTEGER, cue_end INTEGER,
+            rule TEXT, resolver TEXT, evidence TEXT, confidence REAL NOT NULL,
+            context TEXT NOT NULL,
+            paraphrase_group_id INTEGER REFERENCES quote_groups(id),
+            paraphrase_score REAL,
+            UNIQUE (article_id, start, "end", cue_start)
+        );
+        CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+        CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_id, cue_class);
+        CREATE INDEX IF NOT EXISTS statements_paraphrase ON statements(paraphrase_group_id);
+        DROP VIEW IF EXISTS speaker_index;
+        CREATE VIEW speaker_index AS
+        SELECT s.id, s.name, s.type,
+               (SELECT group_concat(DISTINCT role) FROM speaker_roles r WHERE r.speaker_id = s.id) AS roles,
+               (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS quotes,
+               (SELECT count(*) FROM quote_groups g WHERE g.speaker_id = s.id) AS groups,
+               (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id) AS statements
+        FROM speakers s;
+        DROP VIEW IF EXISTS reported_sheet;
+        CREATE VIEW reported_sheet AS
+        SELECT t.id AS statement_id, sp.name AS speaker, t.role, t.cue, t.cue_class, t.text AS content,
+               COALESCE(a.url, a.source) AS source, a.outlet, a.title, a.date, t.context, t.rule, t.resolver,
+               t.confidence, t.paraphrase_group_id, t.paraphrase_score, g.canonical AS paraphrases, a.id AS article_id
+        FROM statements t JOIN articles a ON a.id = t.article_id
+        LEFT JOIN speakers sp ON sp.id = t.speaker_id
+        LEFT JOIN quote_groups g ON g.id = t.paraphrase_group_id;
+        """
+    )
+    if "statement_id" not in db["quotes"].columns_dict:
+        db.execute("ALTER TABLE quotes ADD COLUMN statement_id INTEGER REFERENCES statements(id)")
+    if "statements_fts" not in db.table_names():
+        db.table("statements").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
 class StoreError(RuntimeError):
@@ -427,7 +481,8 @@ class Store:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        return IngestOutcome(article_id=article.id, source=article.source, status="added", quotes=count, previous_id=previous)
+        return IngestOutcome(article_id=article.id, source=article.source, status="added", quotes=count,
+                             statements=len(attributed.statements), previous_id=previous)
 
     def _latest_version(self, url: str | None) -> str | None:
         """The id of the latest article stored under ``url`` (None for no URL: a file path
@@ -469,7 +524,97 @@ class Store:
         self._apply_corrections(article.id, touched)
         for group_id in touched:
             self._refresh_group(group_id)
+        self._write_statements(attributed, speaker_ids)
+        self._link_paraphrases_to(touched)
         return written
+
+    # -- reported statements
+
+    def _write_statements(self, attributed: AttributedArticle, speaker_ids: dict[str, int]) -> int:
+        """The article's reported statements, each linked to the quote group it paraphrases;
+        its partial quotes point to it."""
+        article = attributed.article
+        written = 0
+        for statement in attributed.statements:
+            speaker_id = speaker_ids.get(statement.speaker) if statement.speaker else None
+            if statement.speaker and speaker_id is None:
+                speaker_id = self._speaker_id_for(statement.speaker, statement.speaker_type, article.id, "named by the reported-speech finder")
+            held = {  # the quotes inside (or overlapping) its content, whatever their type
+                r[0]
+                for r in self.conn.execute(
+                    'SELECT group_id FROM quotes WHERE article_id = ? AND start < ? AND "end" > ? AND group_id IS NOT NULL',
+                    (article.id, statement.end, statement.start),
+                )
+            }
+            link = self._paraphrased_group(speaker_id, statement.text, held)
+            cursor = self.conn.execute(
+                "INSERT OR IGNORE INTO statements (article_id, start, \"end\", text, cue_class, speaker_id, role, mention,"
+                " mention_start, mention_end, cue, cue_start, cue_end, rule, resolver, evidence, confidence, context,"
+                " paraphrase_group_id, paraphrase_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id, statement.start, statement.end, statement.text, statement.cue_class.value, speaker_id,
+                 statement.role, statement.mention, statement.mention_start, statement.mention_end, statement.cue,
+                 statement.cue_start, statement.cue_end, statement.rule, statement.resolver, statement.evidence,
+                 statement.confidence, statement.context, link[0] if link else None, link[1] if link else None),
+            )
+            if not cursor.rowcount:
+                continue
+            written += 1
+            statement_id = _new_id(cursor)
+            for i in statement.quotes:
+                quote = attributed.quotes[i]
+                self.conn.execute(
+                    'UPDATE quotes SET statement_id = ? WHERE article_id = ? AND start = ? AND "end" = ?',
+                    (statement_id, article.id, quote.start, quote.end),
+                )
+        return written
+
+    def _paraphrased_group(self, speaker_id: int | None, text: str, held: set | frozenset = frozenset()) -> tuple[int, float] | None:
+        """The quote group of the same speaker whose wording the statement paraphrases, with
+        the score: candidates are the groups sharing two of its content words (the
+        grouping's key index), verified against each group's root and canonical wording.
+        The groups of the partial quotes the statement itself holds (``held``) are not
+        paraphrases of it: they are its own words."""
+        if speaker_id is None:
+            return None
+        keys = grouping.index_keys(text)
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        hits = dict(self.conn.execute(
+            f"SELECT group_id, count(*) FROM group_keys WHERE speaker_key = ? AND key IN ({marks}) GROUP BY group_id",
+            (speaker_id, *keys),
+        ).fetchall())
+        best: tuple[int, float] | None = None
+        for group_id in grouping.shortlist(hits, len(keys)):
+            if group_id in held:
+                continue
+            row = self._rows("SELECT root, canonical FROM quote_groups WHERE id = ?", (group_id,))
+            if not row:
+                continue
+            score = max(paraphrase.paraphrase_score(text, row[0]["root"]), paraphrase.paraphrase_score(text, row[0]["canonical"]))
+            if score >= paraphrase.MIN_SCORE and (best is None or score > best[1]):
+                best = (group_id, score)
+        return best
+
+    def _link_paraphrases_to(self, groups: set[int]) -> None:
+        """Statements stored before the quote they paraphrase (another article, ingested
+        earlier) are linked when the quote's group appears or grows."""
+        for group_id in groups:
+            row = self._rows("SELECT speaker_id, root, canonical FROM quote_groups WHERE id = ?", (group_id,))
+            if not row or row[0]["speaker_id"] is None:
+                continue
+            for statement in self._rows(
+                "SELECT id, text, paraphrase_score FROM statements WHERE speaker_id = ? AND paraphrase_group_id IS NULL"
+                " AND id NOT IN (SELECT t.id FROM statements t JOIN quotes q ON q.article_id = t.article_id"
+                ' AND q.start < t."end" AND q."end" > t.start WHERE q.group_id = ?)'
+                " ORDER BY id DESC LIMIT 1000",
+                (row[0]["speaker_id"], group_id),
+            ):
+                score = max(paraphrase.paraphrase_score(statement["text"], row[0]["root"]),
+                            paraphrase.paraphrase_score(statement["text"], row[0]["canonical"]))
+                if score >= paraphrase.MIN_SCORE:
+                    self.conn.execute("UPDATE statements SET paraphrase_group_id = ?, paraphrase_score = ? WHERE id = ?",
+                                      (group_id, score, statement["id"]))
 
     # -- speakers
 
@@ -583,6 +728,9 @@ class Store:
         )
         if not rows:
             self.conn.execute("DELETE FROM group_keys WHERE group_id = ?", (group_id,))
+            self.conn.execute(
+                "UPDATE statements SET paraphrase_group_id = NULL, paraphrase_score = NULL WHERE paraphrase_group_id = ?", (group_id,)
+            )
             self.conn.execute("DELETE FROM quote_groups WHERE id = ?", (group_id,))
             return
         counts: dict[str, list] = {}
@@ -652,6 +800,7 @@ class Store:
     def _merge(self, keep: int, absorb: int) -> None:
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE group_id = ?", (keep, absorb))
         self.conn.execute("UPDATE OR IGNORE group_keys SET group_id = ? WHERE group_id = ?", (keep, absorb))
+        self.conn.execute("UPDATE statements SET paraphrase_group_id = ? WHERE paraphrase_group_id = ?", (keep, absorb))
         self._refresh_group(keep)
         self._refresh_group(absorb)
 
@@ -736,6 +885,7 @@ class Store:
         def run():
             self.conn.execute("UPDATE quotes SET group_id = NULL")
             self.conn.execute("DELETE FROM group_keys")
+            self.conn.execute("UPDATE statements SET paraphrase_group_id = NULL, paraphrase_score = NULL")
             self.conn.execute("DELETE FROM quote_groups")
             touched = set()
             for row in self._rows(
@@ -746,6 +896,20 @@ class Store:
             for gid in touched:
                 self._refresh_group(gid)
             self._apply_corrections(None, set())
+            for statement in self._rows("SELECT id, speaker_id, text FROM statements WHERE speaker_id IS NOT NULL"):
+                held = {
+                    r[0]
+                    for r in self.conn.execute(
+                        'SELECT q.group_id FROM quotes q JOIN statements t ON t.article_id = q.article_id AND q.start < t."end"'
+                        ' AND q."end" > t.start WHERE t.id = ?',
+                        (statement["id"],),
+                    )
+                }
+                link = self._paraphrased_group(statement["speaker_id"], statement["text"], held)
+                if link is not None:
+                    self.conn.execute(
+                        "UPDATE statements SET paraphrase_group_id = ?, paraphrase_score = ? WHERE id = ?", (*link, statement["id"])
+                    )
             return self._one("SELECT count(*) FROM quote_groups")
 
         return self._in_transaction(run)
@@ -758,13 +922,15 @@ class Store:
             "quotes": self._one("SELECT count(*) FROM quotes"),
             "speakers": self._one("SELECT count(*) FROM speakers"),
             "groups": self._one("SELECT count(*) FROM quote_groups"),
+            "statements": self._one("SELECT count(*) FROM statements"),
         }
 
     def _speaker_summaries(self, where: str, params, limit: int, offset: int) -> list[SpeakerSummary]:
         rows = self._rows(
             f"""SELECT s.id, s.name, s.type,
                    (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS quotes,
-                   (SELECT count(*) FROM quote_groups g WHERE g.speaker_id = s.id) AS groups
+                   (SELECT count(*) FROM quote_groups g WHERE g.speaker_id = s.id) AS groups,
+                   (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id) AS statements
                 FROM speakers s {where}
                 ORDER BY quotes DESC, s.name LIMIT ? OFFSET ?""",
             (*params, _count(limit), _count(offset)),
@@ -795,7 +961,8 @@ class Store:
                 " WHERE q.speaker_id = ? ORDER BY o LIMIT 50", (row["id"],))]
             out.append(SpeakerSummary(id=row["id"], name=row["name"], type=SpeakerType(row["type"]), roles=roles,
                                       role_sources=role_sources,
-                                      aliases=aliases, quotes=row["quotes"], groups=row["groups"], outlets=outlets))
+                                      aliases=aliases, quotes=row["quotes"], groups=row["groups"], outlets=outlets,
+                                      statements=row["statements"]))
         return out
 
     def speakers(self, filter: str | None = None, limit: int = 100, offset: int = 0) -> list[SpeakerSummary]:
@@ -872,7 +1039,44 @@ class Store:
         role = next((o.role for o in occurrences if o.role), None)
         if role is None and summary.speaker_id is not None:
             role = self._one("SELECT role FROM speaker_roles WHERE speaker_id = ? ORDER BY rowid LIMIT 1", (summary.speaker_id,))
-        return GroupDetail(group=summary, role=role, occurrences=occurrences)
+        reported = [self._statement(r) for r in self._rows(f"{self._STATEMENT_SELECT} WHERE t.paraphrase_group_id = ? ORDER BY a.seq, t.start", (group_id,))]
+        return GroupDetail(group=summary, role=role, occurrences=occurrences, reported=reported)
+
+    _STATEMENT_SELECT = """SELECT t.*, sp.name AS speaker, a.source, a.url, a.outlet, a.title, a.date, g.canonical AS paraphrase_canonical
+        FROM statements t JOIN articles a ON a.id = t.article_id LEFT JOIN speakers sp ON sp.id = t.speaker_id
+        LEFT JOIN quote_groups g ON g.id = t.paraphrase_group_id"""
+
+    def _statement(self, row: dict) -> Statement:
+        quote_ids = [r[0] for r in self.conn.execute("SELECT id FROM quotes WHERE statement_id = ? ORDER BY start", (row["id"],))]
+        return Statement(
+            id=row["id"], article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"],
+            cue_class=CueClass(row["cue_class"]), speaker_id=row["speaker_id"], speaker=row["speaker"], role=row["role"],
+            mention=row["mention"], mention_start=row["mention_start"], mention_end=row["mention_end"], cue=row["cue"],
+            cue_start=row["cue_start"], cue_end=row["cue_end"], rule=row["rule"], resolver=row["resolver"],
+            confidence=row["confidence"], context=row["context"], source=row["url"] or row["source"], outlet=row["outlet"],
+            title=row["title"], date=row["date"], paraphrase_group_id=row["paraphrase_group_id"],
+            paraphrase_score=row["paraphrase_score"], paraphrase_canonical=row["paraphrase_canonical"], quote_ids=quote_ids,
+        )
+
+    def statements(self, speaker_id: int | None = None, cue_class: CueClass | str | None = None, limit: int = 100,
+                   offset: int = 0) -> list[Statement]:
+        """Reported statements in ingest order, optionally of one speaker and one cue class."""
+        clauses: list[str] = []
+        params: list[int | str] = []
+        if speaker_id is not None:
+            clauses.append("t.speaker_id = ?")
+            params.append(speaker_id)
+        if cue_class is not None:
+            clauses.append("t.cue_class = ?")
+            params.append(CueClass(cue_class).value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._rows(f"{self._STATEMENT_SELECT} {where} ORDER BY a.seq, t.start LIMIT ? OFFSET ?",
+                          (*params, _count(limit), _count(offset)))
+        return [self._statement(r) for r in rows]
+
+    def statement(self, statement_id: int) -> Statement | None:
+        rows = self._rows(f"{self._STATEMENT_SELECT} WHERE t.id = ?", (statement_id,))
+        return self._statement(rows[0]) if rows else None
 
     def quotes(self, speaker_id: int | None = None, limit: int = 100, offset: int = 0) -> list[Occurrence]:
         where, params = ("WHERE q.speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
@@ -912,6 +1116,17 @@ class Store:
             snippet, spans = split_snippet(r["snip"] or "")
             hits.append(SearchHit(kind="quote", quote_id=r["id"], group_id=r["group_id"], speaker_id=r["speaker_id"],
                                   speaker=r["speaker"], text=r["text"], snippet=snippet, highlights=spans))
+        for r in self._rows(
+            "SELECT t.id, t.paraphrase_group_id, t.speaker_id, s.name AS speaker, t.text,"
+            f" snippet(statements_fts, 0, '{_MATCH_OPEN}', '{_MATCH_CLOSE}', '…', 12) AS snip"
+            " FROM statements_fts f JOIN statements t ON t.rowid = f.rowid LEFT JOIN speakers s ON s.id = t.speaker_id"
+            " WHERE statements_fts MATCH ? LIMIT ?",
+            (query, limit),
+        ):
+            snippet, spans = split_snippet(r["snip"] or "")
+            hits.append(SearchHit(kind="reported", statement_id=r["id"], group_id=r["paraphrase_group_id"],
+                                  speaker_id=r["speaker_id"], speaker=r["speaker"], text=r["text"], snippet=snippet,
+                                  highlights=spans))
         return hits
 
     def article(self, article_id: str) -> Article | None:

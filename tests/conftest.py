@@ -38,6 +38,7 @@ def attribute_text(request):
     from quotes.nlp.recorded import load, record_text, text_stem
     from quotes.nlp.server import PIPELINE_VERSION
     from quotes.quotefinder import find_quotes
+    from quotes.reported import find_reported
 
     server = request.getfixturevalue("corenlp") if RECORDING else None
 
@@ -52,8 +53,10 @@ def attribute_text(request):
             document = load(article.text, RECORDED_CONSTRUCTIONS, stem)
         else:
             pytest.fail(f"no recorded CoreNLP answer for {text[:60]!r}: QUOTES_RECORD=1 python -m pytest -m constructions")
-        quotes, speakers = attribute_quotes(document, find_quotes(document.text))
-        return AttributedArticle(article=article, quotes=quotes, speakers=speakers)
+        spans = find_quotes(document.text)
+        quotes, speakers = attribute_quotes(document, spans)
+        statements = find_reported(document, spans, quotes)
+        return AttributedArticle(article=article, quotes=quotes, speakers=speakers, statements=statements)
 
     return attribute
 

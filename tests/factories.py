@@ -3,7 +3,8 @@ which need data in the index but no NLP (attribution itself is tested on the rea
 
 from __future__ import annotations
 
-from quotes.models import Article, ArticleSpeaker, Attribution, AttributedArticle, QuoteType, SpeakerType
+from quotes.models import (Article, ArticleSpeaker, Attribution, AttributedArticle, CueClass, QuoteType,
+                           ReportedStatement, SpeakerType)
 
 
 def article(body: str, quotes: list[tuple[str, str | None]], speakers: list[tuple[str, str, list[str]]] = (),
@@ -26,6 +27,24 @@ def article(body: str, quotes: list[tuple[str, str | None]], speakers: list[tupl
         ))
     people = [ArticleSpeaker(name=n, type=SpeakerType(t), aliases=[n, n.split()[-1]], roles=list(r)) for n, t, r in speakers]
     return AttributedArticle(article=art, quotes=found, speakers=people)
+
+
+def with_statements(attributed: AttributedArticle, statements: list[tuple[str, str | None, str, CueClass]]) -> AttributedArticle:
+    """``statements``: (content as it stands in the text, speaker, cue word before it, cue
+    class); partial quotes inside a content are linked to it."""
+    text = attributed.article.text
+    found = []
+    for content, speaker, cue, cue_class in statements:
+        start = text.index(content)
+        cue_start = text.rindex(cue, 0, start)
+        inside = [i for i, q in enumerate(attributed.quotes) if start <= q.start and q.end <= start + len(content)]
+        found.append(ReportedStatement(
+            text=content, start=start, end=start + len(content), cue_class=cue_class, speaker=speaker,
+            speaker_type=SpeakerType.person if speaker else SpeakerType.unknown,
+            mention=speaker.split()[-1] if speaker else None, cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue),
+            rule="test", confidence=0.8, context=text[max(0, start - 40) : start + len(content) + 40], quotes=inside,
+        ))
+    return attributed.model_copy(update=dict(statements=found))
 
 
 def trump_articles() -> list[AttributedArticle]:

@@ -47,3 +47,8 @@ def in_order(table: dict[str, Registered], order: tuple[str, ...], kind: str) ->
     if missing or unknown:
         raise RuntimeError(f"{kind} order out of step with the registry: unplaced {sorted(missing)}, unknown {sorted(unknown)}")
     return tuple(table[name] for name in order)
+
+
+# Reported speech (quotes/reported/): rules that find a cue, its source and its content clause.
+REPORTED_RULES: dict[str, Registered] = {}
+reported_rule = _register(REPORTED_RULES, "reported-speech rule")

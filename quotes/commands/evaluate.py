@@ -11,7 +11,7 @@ from quotes.nlp.profiles import BASELINE_PROFILE, DEFAULT_PROFILE, PROFILES
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("predict", help="attribute every .txt file of a folder; one JSON line per quote")
+    p = subparsers.add_parser("predict", help="attribute every .txt file of a folder; one JSON line per quote or reported statement")
     p.add_argument("folder")
     p.add_argument("--format", choices=["polnear", "seeds"], default="polnear")
     p.add_argument("--baseline", choices=["ours", "corenlp"], default="ours",
@@ -27,6 +27,8 @@ def register(subparsers) -> None:
     p.add_argument("--pred", required=True)
     p.add_argument("--texts", help="folder of the articles (default: beside the gold file: text/ or ../../seeds)")
     p.add_argument("--min-coverage", type=float, default=0.8)
+    p.add_argument("--gold-reported", help="PolNeAR gold_all.jsonl for reported speech (default: beside --gold, if there)")
+    p.add_argument("--min-coverage-reported", type=float, default=0.5)
     p.add_argument("--json", action="store_true")
     p.add_argument("--errors", type=int, default=50, help="list at most this many errors of each kind")
     p.set_defaults(func=cmd_eval)
@@ -51,10 +53,17 @@ def predictions_for(article_id: str, raw: str, result, baseline: str, document=N
     for q in result.quotes:
         if q.type == QuoteType.non_speech or (q.type == QuoteType.headline and q.speaker is None):
             continue
-        lines.append({"doc_id": article_id, "quote_span": span(q.start, q.end), "speaker": q.speaker,
+        lines.append({"doc_id": article_id, "kind": "quote", "quote_span": span(q.start, q.end), "speaker": q.speaker,
                       "speaker_span": span(q.mention_start, q.mention_end) if q.mention_start is not None else None,
                       "type": q.type.value, "cue": q.cue, "rule": q.rule, "resolver": q.resolver, "confidence": q.confidence,
                       "text": q.text})
+    for s in result.statements:
+        lines.append({"doc_id": article_id, "kind": "reported", "content_span": span(s.start, s.end), "speaker": s.speaker,
+                      "speaker_span": span(s.mention_start, s.mention_end) if s.mention_start is not None else None,
+                      "cue_span": span(s.cue_start, s.cue_end) if s.cue_start is not None else None,
+                      "cue": s.cue, "cue_class": s.cue_class.value, "rule": s.rule, "resolver": s.resolver,
+                      "confidence": s.confidence, "text": s.text,
+                      "quotes": [span(result.quotes[i].start, result.quotes[i].end) for i in s.quotes]})
     return lines
 
 
@@ -104,25 +113,42 @@ def cmd_predict(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from quotes.evaluate import score_polnear, score_seeds
+    from quotes.evaluate import score_polnear, score_reported, score_seeds
 
     predictions = [json.loads(line) for line in Path(args.pred).read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = Path(args.gold)
+    reported = None
     if gold.suffix == ".jsonl":
         texts = Path(args.texts) if args.texts else gold.parent / "text"
         report = score_polnear(gold, predictions, texts, args.min_coverage)
+        gold_all = Path(args.gold_reported) if args.gold_reported else gold.parent / "gold_all.jsonl"
+        if gold_all.exists() and gold_all != gold:
+            reported = score_reported(gold_all, predictions, texts, args.min_coverage_reported)
     else:
         texts = Path(args.texts) if args.texts else Path(__file__).resolve().parents[2] / "seeds"
         report = score_seeds(gold, predictions, texts)
     summary = report.summary()
+    if reported is not None:
+        summary["reported"] = _renamed(reported.summary())
     if args.json:
-        print(json.dumps({**summary, "misses": report.misses, "false_positives": report.false_positives,
-                          "wrong_speakers": report.wrong_speakers}, indent=1, ensure_ascii=False))
+        out = {**summary, "misses": report.misses, "false_positives": report.false_positives, "wrong_speakers": report.wrong_speakers}
+        if reported is not None:
+            out["reported_errors"] = {"misses": reported.misses, "false_positives": reported.false_positives,
+                                      "wrong_speakers": reported.wrong_speakers}
+        print(json.dumps(out, indent=1, ensure_ascii=False))
         return 0
     print(json.dumps(summary, indent=1))
-    for title, items in (("missed", report.misses), ("false positives", report.false_positives),
-                         ("wrong speaker", report.wrong_speakers)):
-        print(f"\n## {title}: {len(items)}")
-        for item in items[: args.errors]:
-            print("- " + item)
+    sections = [("", report)] + ([("reported statements: ", reported)] if reported is not None else [])
+    for prefix, scored in sections:
+        for title, items in (("missed", scored.misses), ("false positives", scored.false_positives),
+                             ("wrong speaker", scored.wrong_speakers)):
+            print(f"\n## {prefix}{title}: {len(items)}")
+            for item in items[: args.errors]:
+                print("- " + item)
     return 0
+
+
+def _renamed(summary: dict) -> dict:
+    """A reported-speech summary in the reference scorer's words (content, not quote)."""
+    names = {"quote": "content", "quote_and_speaker": "content_and_speaker"}
+    return {names.get(k, k): v for k, v in summary.items()}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from quotes.commands.index import DEFAULT_DB, UnknownSpeaker, speaker_id_for
+from quotes.commands.index import DEFAULT_DB, UnknownSpeaker, speaker_id_for, statements_of
+from quotes.models import CueClass
 
 
 def register(subparsers) -> None:
@@ -13,6 +14,13 @@ def register(subparsers) -> None:
     p.add_argument("--format", choices=["md", "csv", "json", "html", "docx"], help="default: from --out's extension, else md")
     p.add_argument("--speaker", help="only this speaker's groups")
     p.add_argument("--group", type=int, help="only this group")
+    p.add_argument(
+        "--kind",
+        choices=["all", "quotes", "reported"],
+        default="all",
+        help="quote groups, reported statements, or both (default)",
+    )
+    p.add_argument("--cue-class", choices=[c.value for c in CueClass], help="only reported statements of this cue class")
     p.add_argument("--out", help="file to write (default: standard output)")
     p.set_defaults(func=run)
 
@@ -37,7 +45,10 @@ def run(args) -> int:
         if args.group is not None and store.group(args.group) is None:
             print(f"no group {args.group} (see `quotes quotes` or `quotes search`)", file=sys.stderr)
             return 1
-        details = store.sheet(speaker_id=speaker_id, group_id=args.group)
+        details = store.sheet(speaker_id=speaker_id, group_id=args.group) if args.kind != "reported" else iter(())
+        statements = (
+            statements_of(store, speaker_id, args.cue_class) if args.kind != "quotes" and args.group is None else iter(())
+        )
         if args.out:
             try:
                 out = open(args.out, "wb")
@@ -45,9 +56,9 @@ def run(args) -> int:
                 print(f"{args.out}: cannot write: {error.strerror or error}", file=sys.stderr)
                 return 1
             with out:
-                export(details, fmt, out)
+                export(details, fmt, out, statements)
             print(f"wrote {args.out} ({fmt})", file=sys.stderr)
         else:
-            export(details, fmt, sys.stdout.buffer)
+            export(details, fmt, sys.stdout.buffer, statements)
             sys.stdout.flush()
     return 0

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.terminal import cell, diff_as_text, highlighted, inert, uses_markers
+from quotes.models import CueClass
 
 DEFAULT_DB = "quotes.db"
 
@@ -22,6 +23,9 @@ def seeds_folder() -> Path:
     from quotes.ingestion import seeds_folder as bundled
 
     return bundled()
+
+
+CUE_CLASSES = [c.value for c in CueClass]
 
 
 def _count(value: str) -> int:
@@ -77,16 +81,20 @@ def register(subparsers) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_speakers)
 
-    p = subparsers.add_parser("quotes", help="quotes, optionally of one speaker")
+    p = subparsers.add_parser("quotes", help="quotes (or reported statements: --kind reported), optionally of one speaker")
     _db_option(p)
     p.add_argument("--speaker", help="speaker name or alias")
+    p.add_argument("--kind", choices=["quotes", "reported"], default="quotes",
+                   help="verbatim quotes (default) or reported statements (no quote marks)")
+    p.add_argument("--cue-class", choices=CUE_CLASSES, help="with --kind reported: only this cue class")
     p.add_argument("--limit", type=_count, default=200)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_quotes)
 
-    p = subparsers.add_parser("search", help="full-text search over quotes and speakers")
+    p = subparsers.add_parser("search", help="full-text search over quotes, reported statements and speakers")
     p.add_argument("text", help="words to find (any input is safe)")
     _db_option(p)
+    p.add_argument("--kind", choices=["all", "quotes", "reported", "speakers"], default="all", help="only hits of this kind")
     p.add_argument("--limit", type=_count, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
@@ -235,7 +243,9 @@ def _speaker_table(speakers) -> Table:
     for column in ("id", "name", "type", "roles", "quotes", "groups", "sources"):
         table.add_column(column, overflow="fold")
     for s in speakers:
-        table.add_row(str(s.id), cell(s.name), s.type.value, cell("; ".join(s.roles[:3])), str(s.quotes), str(s.groups),
+        # reported statements counted apart: "12 +3r" is 12 quotes and 3 reported statements
+        counts = f"{s.quotes} +{s.statements}r" if s.statements else str(s.quotes)
+        table.add_row(str(s.id), cell(s.name), s.type.value, cell("; ".join(s.roles[:3])), counts, str(s.groups),
                       str(len(s.outlets)))
     return table
 
@@ -271,6 +281,9 @@ def cmd_quotes(args) -> int:
             speaker_id = speaker_id_for(store, args.speaker)
         except UnknownSpeaker:
             return 1
+        if args.kind == "reported":
+            statements = store.statements(speaker_id=speaker_id, cue_class=args.cue_class, limit=args.limit)
+            return _print_statements(statements, args)
         quotes = store.quotes(speaker_id=speaker_id, limit=args.limit)
     if args.json:
         _print_json(quotes)
@@ -285,9 +298,40 @@ def cmd_quotes(args) -> int:
     return 0
 
 
+def statements_of(store, speaker_id: int | None = None, cue_class: str | None = None, page: int = 1000):
+    """Every reported statement (of one speaker, one cue class), streamed page by page."""
+    offset = 0
+    while True:
+        batch = store.statements(speaker_id=speaker_id, cue_class=cue_class, limit=page, offset=offset)
+        yield from batch
+        if len(batch) < page:
+            return
+        offset += page
+
+
+def _print_statements(statements, args) -> int:
+    if args.json:
+        _print_json(statements)
+        return 0
+    table = Table(title=Text(f"Reported statements{' of ' + inert(args.speaker) if args.speaker else ''}"))
+    for column in ("id", "speaker", "cue", "content", "also quoted", "source", "rule", "conf"):
+        table.add_column(column, overflow="fold")
+    for r in statements:
+        linked = f"group {r.paraphrase_group_id} ({r.paraphrase_score:.2f})" if r.paraphrase_group_id else ""
+        table.add_row(str(r.id), cell(r.speaker or r.mention or "?"), cell(f"{r.cue or ''} ({r.cue_class.value})"), cell(r.text),
+                      linked, cell(r.outlet or r.source), cell(r.rule), f"{r.confidence:.2f}")
+    Console(highlight=False).print(table)
+    return 0
+
+
+_SEARCH_KINDS = {"quotes": "quote", "reported": "reported", "speakers": "speaker"}
+
+
 def cmd_search(args) -> int:
     with _store(args) as store:
         hits = store.search(args.text, limit=args.limit)
+    if args.kind != "all":
+        hits = [h for h in hits if h.kind == _SEARCH_KINDS[args.kind]]
     if args.json:
         _print_json(hits)
         return 0
@@ -298,7 +342,7 @@ def cmd_search(args) -> int:
         table.add_column(column, overflow="fold")
     for h in hits:
         shown = highlighted(h.snippet, h.highlights, match_style) if h.snippet else cell(h.text)
-        table.add_row(h.kind, str(h.group_id or ""), str(h.quote_id or ""), cell(h.speaker or ""), shown)
+        table.add_row(h.kind, str(h.group_id or ""), str(h.quote_id or h.statement_id or ""), cell(h.speaker or ""), shown)
     console.print(table if hits else "no match")
     return 0
 
@@ -334,6 +378,12 @@ def cmd_show(args) -> int:
         table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))), cell(where),
                       cell(o.context), cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}"))
     console.print(table)
+    if detail.reported:
+        console.print(Text("also reported as:", style="bold"))
+        for r in detail.reported:
+            where = ", ".join(inert(x) for x in (r.outlet or r.source, r.date) if x)
+            console.print(Text(f"  {inert(r.speaker or r.mention or '?')} {inert(r.cue or '')}: {inert(r.text)}  ({where};"
+                               f" statement {r.id}, paraphrase score {r.paraphrase_score or 0:.2f})"))
     return 0
 
 

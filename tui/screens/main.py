@@ -14,12 +14,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
 from quotes import drift
 from quotes.drift import Drift
+from quotes.models import CueClass
 from quotes.store import Occurrence
 from quotes.terminal import inert
 from tui.widgets.panes import GroupList, SpeakerList
@@ -44,7 +45,11 @@ class MainScreen(Screen):
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("t", "toggle_timeline", "Timeline", id="timeline"),
         Binding("p", "pair", "Side by side", id="pair"),
+        Binding("k", "cycle_reported_kind", "Reported: cue class", id="reported_kind", show=False),
     ]
+
+    # the Reported tab's filter, cycled with k: every statement, then one cue class at a time
+    REPORTED_KINDS: tuple[str | None, ...] = (None, *(c.value for c in CueClass))
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,6 +57,7 @@ class MainScreen(Screen):
         self.group_id: int | None = None
         self.occurrences: list[Occurrence] = []
         self.drift: Drift | None = None
+        self.reported_kind: str | None = None
 
     @property
     def store(self):
@@ -69,6 +75,9 @@ class MainScreen(Screen):
                         yield WordingList(id="wordings")
                     with TabPane("Timeline", id="timeline-tab"):
                         yield TimelinePane(id="timeline")
+                    with TabPane("Reported", id="reported-tab"):
+                        with VerticalScroll(id="reported-scroll"):
+                            yield Static(id="reported")
                 yield Static(id="occurrence-info")
                 yield Static(legend(), id="legend")
         yield Footer()
@@ -98,6 +107,38 @@ class MainScreen(Screen):
     def select_speaker(self, speaker_id: int) -> None:
         self.speaker_id = speaker_id
         self.groups.show_speaker(self.store.speaker(speaker_id))
+        self.show_reported()
+
+    def show_reported(self) -> None:
+        """The selected speaker's reported statements (no quote marks), of the cue class the
+        filter (k) shows, each with the quote group it paraphrases."""
+        pane = self.query_one("#reported", Static)
+        if self.speaker_id is None:
+            pane.update("")
+            return
+        statements = self.store.statements(speaker_id=self.speaker_id, cue_class=self.reported_kind, limit=200)
+        text = Text(
+            f"Reported statements ({self.reported_kind or 'every cue class'}; k to filter): {len(statements)}"
+            + (" shown, more in `quotes quotes --kind reported`" if len(statements) == 200 else "")
+            + "\n",
+            style="bold",
+        )
+        for r in statements:
+            text.append(f"{inert(r.mention or r.speaker or '?')} {inert(r.cue or '')}: ", style="cyan")
+            text.append(inert(r.text))
+            where = " · ".join(inert(x) for x in (r.outlet or r.source, r.date) if x)
+            text.append(f"\n  {where} · {r.cue_class.value} · rule {r.rule} · confidence {r.confidence:.2f}", style="dim")
+            if r.paraphrase_group_id is not None:
+                text.append(f" · paraphrases group {r.paraphrase_group_id} ({r.paraphrase_score or 0:.2f})", style="green")
+            text.append("\n")
+        pane.update(text)
+
+    def action_cycle_reported_kind(self) -> None:
+        kinds = self.REPORTED_KINDS
+        self.reported_kind = kinds[(kinds.index(self.reported_kind) + 1) % len(kinds)]
+        self.query_one("#detail-tabs", TabbedContent).active = "reported-tab"
+        self.show_reported()
+        self.notify(f"reported statements: {self.reported_kind or 'every cue class'}")
 
     @on(GroupList.GroupSelected)
     def group_selected(self, event: GroupList.GroupSelected) -> None:
@@ -129,6 +170,11 @@ class MainScreen(Screen):
         text.append("\n“" + inert(g.canonical) + "”\n", style="italic")
         text.append(f"{g.wordings} wording(s) · {g.occurrences} occurrence(s) · {g.outlets} source(s)"
                     + (f" · first seen {g.first_seen}" if g.first_seen else ""), style="dim")
+        if detail.reported:
+            first = detail.reported[0]
+            text.append(f"\nalso reported as: {inert(first.text)}", style="green")
+            if len(detail.reported) > 1:
+                text.append(f" (+{len(detail.reported) - 1} more)", style="green")
         head.update(text)
         self.drift = drift.analyse(detail, diffs=False)  # the timeline pane diffs the wordings it shows
         wordings.show(detail.occurrences, self.drift)

@@ -140,9 +140,7 @@ def similarity(a: str, b: str) -> Match:
         return Match(False, 0.0, "empty")
     if wa == wb:
         return Match(True, 1.0, "same words")
-    (short, s_joined, s_content), (long, l_joined) = (
-        ((wa, ja, sa), (wb, jb)) if len(wa) <= len(wb) else ((wb, jb, sb), (wa, ja))
-    )
+    (short, s_joined, s_content), (long, l_joined) = ((wa, ja, sa), (wb, jb)) if len(wa) <= len(wb) else ((wb, jb, sb), (wa, ja))
     if len(short) >= 2 and f" {s_joined} " in f" {l_joined} ":
         return Match(True, 0.9, "partial: contained in the longer wording")
     shared = len(sa & sb)
@@ -189,10 +187,18 @@ def _length(text: str) -> int:
     return len(_features(text)[0])
 
 
-def place(text: str, lookup: Callable[[list[str]], dict], root_of: Callable[[int], str]) -> Placement:
+def place(
+    text: str,
+    lookup: Callable[[list[str]], dict],
+    root_of: Callable[[int], str],
+    lookup_cuts: Callable[[list[str]], dict] | None = None,
+) -> Placement:
     """Decide a new wording's group (the in-memory grouper and the store both ask this, so
-    they group alike). ``lookup(keys)`` gives the speaker's groups sharing any of the keys,
-    with how many they share; ``root_of(group)`` a group's root wording.
+    they group alike). ``lookup(keys)`` gives the groups this wording may join that share
+    any of the keys, with how many they share; ``root_of(group)`` a group's root wording;
+    ``lookup_cuts`` (default ``lookup``) the same for the second look, under all of a new
+    root's content words (kept to the speaker's own groups by the store: that look uses
+    common words too, which across every speaker would bring too many).
 
     The quote's rarest words shortlist groups; the best-scoring variant root wins (the first
     on a tie). A wording longer than every root it matches becomes the root, and it looks
@@ -221,7 +227,7 @@ def place(text: str, lookup: Callable[[list[str]], dict], root_of: Callable[[int
     if variants and length <= _length(max(variants, key=lambda v: v[0])[2]):
         return Placement(max(variants, key=lambda v: v[0])[1])
     # the new wording will be a root: look for the cuts of it printed before it
-    verify(shortlist(lookup(index_keys(text)), 2), shorter_only=True)
+    verify(shortlist((lookup_cuts or lookup)(index_keys(text)), 2), shorter_only=True)
     if not variants:
         return Placement(None)
     _, group, root = max(variants, key=lambda v: v[0])
@@ -281,6 +287,7 @@ class Grouper:
             exact = self._live(exact)
             self.groups[exact].members.append(item)
             return exact
+
         def lookup(keys: list[str]) -> dict[int, int]:
             hits: dict[int, int] = {}
             for key in keys:
@@ -341,4 +348,3 @@ def bcubed(predicted: dict[Hashable, Hashable], gold: dict[Hashable, Hashable]) 
         precision += both / len(same_pred)
         recall += both / len(same_gold)
     return precision / len(items), recall / len(items)
-

@@ -89,11 +89,14 @@ def write_md(details: Iterable[GroupDetail], out: IO[str]) -> None:
             if any(op.op != "equal" for op in o.diff):
                 out.write(f"  diff: {_md_escape(diff_text(o.diff, 'md'))}  \n")
             out.write(f"  context: {_md_escape(o.context)}  \n  rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}\n")
+            if o.speaker_note():
+                out.write(f"  {_md_escape(o.speaker_note() or '')}\n")
         out.write("\n")
 
 
 CSV_FIELDS = ["group_id", "speaker", "role", "canonical", "variant", "diff", "outlet", "title", "date", "source",
-              "context", "type", "rule", "resolver", "confidence", "wordings", "occurrences", "outlets", "first_seen", "last_seen"]
+              "context", "type", "rule", "resolver", "confidence", "wordings", "occurrences", "outlets", "first_seen", "last_seen",
+              "speaker_basis", "speaker_note"]
 
 
 def write_csv(details: Iterable[GroupDetail], out: IO[str]) -> None:
@@ -104,7 +107,7 @@ def write_csv(details: Iterable[GroupDetail], out: IO[str]) -> None:
         for o in d.occurrences:
             row = [g.id, g.speaker, d.role, g.canonical, o.text, diff_text(o.diff, "plain"), o.outlet, o.title, o.date,
                    o.source, o.context, o.type.value, o.rule, o.resolver, f"{o.confidence:.3f}", g.wordings, g.occurrences,
-                   g.outlets, g.first_seen, g.last_seen]
+                   g.outlets, g.first_seen, g.last_seen, o.speaker_basis, o.speaker_note() or ""]
             writer.writerow([safe_cell(v) for v in row])
 
 
@@ -204,7 +207,9 @@ def write_html(details: Iterable[GroupDetail], out: IO[str]) -> None:
         for o in d.occurrences:
             where = "<br>".join(e(x) for x in (o.outlet, o.title, o.date, o.source) if x)
             out.write(f"<tr><td>“{e(o.text)}”</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
-                      f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}</td></tr>\n")
+                      f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}"
+                      + (f'<br><span class="{"conflict" if o.conflict else "agreed"}">{e(o.speaker_note() or "")}</span>' if o.speaker_note() else "")
+                      + "</td></tr>\n")
         out.write("</table>\n")
         if len(d.occurrences) > 1:
             out.write(_html_drift(d))
@@ -277,6 +282,8 @@ def write_docx(details: Iterable[GroupDetail], out: IO[bytes]) -> None:
                         run.font.color.rgb = RGBColor(0x00, 0x70, 0x00) if op.op != "editorial" else RGBColor(0x99, 0x66, 0x00)
             paragraph(clean(f"Context: {o.context}"))
             paragraph(clean(f"Rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}"))
+            if o.speaker_note():
+                paragraph(clean(o.speaker_note() or ""))
     doc.save(out)
 
 

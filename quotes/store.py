@@ -1125,8 +1125,9 @@ class Store:
         )
         return [self._group_summary(r) for r in rows]
 
-    _OCCURRENCE_SELECT = """SELECT q.*, s.name AS speaker, a.source, a.url, a.outlet, a.title, a.date
-        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"""
+    _OCCURRENCE_SELECT = """SELECT q.*, s.name AS speaker, own.name AS attributed_speaker, a.source, a.url, a.outlet, a.title, a.date
+        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+        LEFT JOIN speakers own ON own.id = q.attributed_speaker_id"""
 
     def _occurrence(self, row: dict, canonical: str | None = None, diffs: dict | None = None) -> Occurrence:
         diff: list = []
@@ -1166,6 +1167,12 @@ class Store:
             title=row["title"],
             date=row["date"],
             diff=diff,
+            attributed_speaker_id=row.get("attributed_speaker_id"),
+            attributed_speaker=row.get("attributed_speaker"),
+            speaker_basis=row.get("speaker_basis") or "article",
+            speaker_evidence=row.get("speaker_evidence"),
+            speaker_confidence=row.get("speaker_confidence"),
+            conflict=bool(row.get("conflict")),
         )
 
     def group(self, group_id: int, diffs: bool = True) -> GroupDetail | None:
@@ -1200,6 +1207,15 @@ class Store:
             return None
         canonical = self._one("SELECT canonical FROM quote_groups WHERE id = ?", (rows[0]["group_id"],))
         return self._occurrence(rows[0], canonical)
+
+    def conflicts(self, limit: int = 100, offset: int = 0) -> list[Occurrence]:
+        """Occurrences whose confident speaker contradicts the speaker the other occurrences
+        of the same words agree on, by group."""
+        rows = self._rows(
+            f"{self._OCCURRENCE_SELECT} WHERE q.conflict = 1 ORDER BY q.group_id, a.seq, q.start LIMIT ? OFFSET ?",
+            (_count(limit), _count(offset)),
+        )
+        return [self._occurrence(r) for r in rows]
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over quotes and speaker names. Any input is safe. Results come in

@@ -104,6 +104,19 @@ def index_keys(text: str) -> list[str]:
     return sorted(set(content_words(text))) or sorted(set(words(text)))
 
 
+SHINGLE = 3
+MAX_SHINGLE_GROUPS = 50  # a run of words this many groups share ("president united states") finds nothing
+
+
+def shingle_keys(text: str) -> list[str]:
+    """The runs of three consecutive content words of a wording: the candidate index
+    across speakers. A run of three content words is rare enough (unlike any one word:
+    "president") that a lookup across every speaker stays small, and every variant long
+    enough to be worth moving between speakers keeps at least one run of its source."""
+    cw = content_words(text)
+    return sorted({" ".join(cw[i : i + SHINGLE]) for i in range(len(cw) - SHINGLE + 1)})
+
+
 def _lcs(a: list[str], b: list[str]) -> int:
     if len(a) > len(b):
         a, b = b, a
@@ -263,14 +276,19 @@ class _Group:
 class Grouper:
     """Incremental grouping in memory: the algorithm the store runs over its tables, used
     by the benchmark and the tests. ``add`` never regroups what is already grouped; a
-    wording that bridges groups merges them (see ``place``)."""
+    wording that bridges groups merges them (see ``place``). Candidates come from the
+    speaker's own groups and, by runs of three content words, from any speaker's groups
+    that ``consensus.may_join`` lets the wording join (a wording without a confident
+    speaker, ``weak``, joins anyone's; a group without one takes anyone)."""
 
     def __init__(self) -> None:
         self.groups: list[_Group] = []
         # per speaker, so that no (speaker, key) tuple is kept per entry: at a million
         # quotes those tuples cost memory and garbage-collector passes
         self._keys: dict[Hashable, dict[str, list[int]]] = defaultdict(dict)
-        self._exact: dict[Hashable, dict[str, int]] = defaultdict(dict)
+        self._exact: dict[str, dict[Hashable, int]] = {}  # normalised words -> speaker -> group
+        self._shingles: dict[int, list[int]] = {}  # hash of a run of three content words -> groups
+        self._weak: set[int] = set()  # groups with no confident speaker yet
         self._merged_into: dict[int, int] = {}
         self.comparisons = 0
 
@@ -279,17 +297,48 @@ class Grouper:
             gid = self._merged_into[gid]
         return gid
 
-    def add(self, item: Hashable, speaker: Hashable, text: str) -> int:
-        norm = normalise_quote(text)
-        exact_of_speaker, keys_of_speaker = self._exact[speaker], self._keys[speaker]
-        exact = exact_of_speaker.get(norm)
-        if exact is not None:
-            exact = self._live(exact)
-            self.groups[exact].members.append(item)
-            return exact
+    def _may_join(self, speaker: Hashable, weak: bool, gid: int) -> bool:
+        from quotes.consensus import may_join
 
-        def lookup(keys: list[str]) -> dict[int, int]:
+        group = self.groups[gid]
+        return may_join(speaker, weak, group.speaker, gid in self._weak)  # type: ignore[arg-type]
+
+    def add(self, item: Hashable, speaker: Hashable, text: str, weak: bool = False) -> int:
+        from quotes.consensus import MIN_CROSS_SPEAKER_WORDS, strong_enough
+
+        weak = weak or speaker is None
+        norm = normalise_quote(text)
+        keys_of_speaker = self._keys[speaker]
+        exact = self._same_words(norm, speaker, weak, len(norm.split()) >= MIN_CROSS_SPEAKER_WORDS)
+        if exact is not None:
+            self._join(exact, item, speaker, weak)
+            return exact
+        across: dict[int, int] = {}
+        for shingle in shingle_keys(text):
+            bucket = self._shingles.get(hash(shingle), ())
+            if len(bucket) > MAX_SHINGLE_GROUPS:
+                continue
+            for gid in {self._live(g) for g in bucket}:
+                across[gid] = across.get(gid, 0) + 1
+        cross: set[int] = set()
+        long_enough = _length(text) >= MIN_CROSS_SPEAKER_WORDS
+
+        def lookup(keys: list[str], allow_cross: bool = True) -> dict[int, int]:
+            hits = lookup_cuts(keys)
+            for gid, shared in across.items():
+                if gid in hits:
+                    continue
+                if self._may_join(speaker, weak, gid):
+                    hits[gid] = max(2, shared)
+                elif allow_cross and long_enough:
+                    hits[gid] = max(2, shared)
+                    cross.add(gid)
+            return hits
+
+        def lookup_cuts(keys: list[str]) -> dict[int, int]:
             hits: dict[int, int] = {}
+            if weak:  # nobody's block: unattributed quotes of every speaker would pile up in it
+                return hits
             for key in keys:
                 for gid in {self._live(g) for g in keys_of_speaker.get(key, ())}:
                     hits[gid] = hits.get(gid, 0) + 1
@@ -299,10 +348,14 @@ class Grouper:
             self.comparisons += 1
             return self.groups[gid].root
 
-        placement = place(text, lookup, root_of)
+        placement = place(text, lookup, root_of, lookup_cuts)
+        if placement.join in cross and not strong_enough(_length(text), similarity(text, self.groups[placement.join].root).score):
+            placement = place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
         if placement.join is None:
             gid = len(self.groups)
             self.groups.append(_Group(gid, speaker, text))
+            if weak:
+                self._weak.add(gid)
             self._index(gid, speaker, text)
         else:
             gid = placement.join
@@ -310,12 +363,38 @@ class Grouper:
                 self.groups[gid].root = text  # rooted at the longest wording
                 self._index(gid, speaker, text)
             for other in placement.absorb:
+                if other in cross:
+                    continue
                 self.groups[gid].members.extend(self.groups[other].members)
                 self.groups[other].members = []
                 self._merged_into[other] = gid
-        self.groups[gid].members.append(item)
-        exact_of_speaker[norm] = gid
+        self._join(gid, item, speaker, weak, add_exact=norm)
         return gid
+
+    def _join(self, gid: int, item: Hashable, speaker: Hashable, weak: bool, add_exact: str | None = None) -> None:
+        group = self.groups[gid]
+        group.members.append(item)
+        if gid in self._weak and not weak:
+            self._weak.discard(gid)  # the first confident speaker names a group nobody named
+            group.speaker = speaker
+        if add_exact is not None:
+            self._exact.setdefault(add_exact, {}).setdefault(speaker, gid)
+
+    def _same_words(self, norm: str, speaker: Hashable, weak: bool, long: bool) -> int | None:
+        """A group already holding these exact words that this wording may join: its own
+        speaker's, else (for a weak wording, or the same long words) anyone's, else one
+        nobody has named yet."""
+        by_speaker = self._exact.get(norm)
+        if not by_speaker:
+            return None
+        if speaker in by_speaker:
+            return self._live(by_speaker[speaker])
+        if weak or long:
+            return self._live(next(iter(by_speaker.values())))
+        for gid in by_speaker.values():
+            if self._live(gid) in self._weak:
+                return self._live(gid)
+        return None
 
     def _index(self, gid: int, speaker: Hashable, text: str) -> None:
         keys_of_speaker = self._keys[speaker]
@@ -323,6 +402,10 @@ class Grouper:
             bucket = keys_of_speaker.setdefault(key, [])
             if not bucket or bucket[-1] != gid:
                 bucket.append(gid)
+        for shingle in shingle_keys(text):
+            entries = self._shingles.setdefault(hash(shingle), [])
+            if not entries or entries[-1] != gid:
+                entries.append(gid)
 
     def live_groups(self) -> list[_Group]:
         return [g for g in self.groups if g.id not in self._merged_into]

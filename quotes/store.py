@@ -239,8 +239,16 @@ def m007_cross_article_speakers(db: sqlite_utils.Database) -> None:
         "UPDATE quotes SET attributed_speaker_id = speaker_id, speaker_confidence = confidence,"
         " speaker_basis = CASE WHEN rule = 'correction' THEN 'correction' ELSE 'article' END WHERE speaker_basis IS NULL"
     )
-    # candidate groups are looked up across speakers by their words; exact wordings too
-    db.execute("CREATE INDEX IF NOT EXISTS group_keys_key ON group_keys(key, group_id)")
+    # candidate groups are looked up across speakers by runs of three content words
+    # (grouping.shingle_keys), exact wordings by their normalised words
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS group_shingles (shingle TEXT NOT NULL, group_id INTEGER NOT NULL REFERENCES quote_groups(id),"
+        " PRIMARY KEY (shingle, group_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS group_shingles_group ON group_shingles(group_id)")
+    for group_id, root in db.execute("SELECT id, root FROM quote_groups").fetchall():
+        for key in grouping.shingle_keys(root):
+            db.execute("INSERT OR IGNORE INTO group_shingles VALUES (?, ?)", (key, group_id))
     db.execute("CREATE INDEX IF NOT EXISTS quotes_wording ON quotes(normalised)")
     db.execute("CREATE INDEX IF NOT EXISTS quotes_conflict ON quotes(conflict) WHERE conflict = 1")
     db.execute("DROP VIEW IF EXISTS conflicts")
@@ -666,22 +674,30 @@ class Store:
         if same is None:
             cross: set[int] = set()  # groups of another confident speaker: joined only on (nearly) the same words
 
+            shingles = grouping.shingle_keys(text)
+            across: dict[int, int] = {}
+            for shingle in shingles:
+                bucket = self.conn.execute(
+                    "SELECT group_id FROM group_shingles WHERE shingle = ? LIMIT ?", (shingle, grouping.MAX_SHINGLE_GROUPS + 1)
+                ).fetchall()
+                if len(bucket) <= grouping.MAX_SHINGLE_GROUPS:  # a common run of words finds nothing
+                    for (gid,) in bucket:
+                        across[gid] = across.get(gid, 0) + 1
+
             def lookup(keys: list[str], allow_cross: bool = True) -> dict[int, int]:
-                if not keys:
-                    return {}
-                marks = ",".join("?" * len(keys))
-                hits = dict(
-                    self.conn.execute(
-                        f"SELECT group_id, count(*) FROM group_keys WHERE key IN ({marks}) GROUP BY group_id",
-                        keys,
-                    ).fetchall()
+                """The speaker's own groups sharing the keys, and any speaker's groups sharing
+                a run of three content words that may take this wording."""
+                hits = lookup_cuts(keys)
+                others = self._joinable(
+                    {g: n for g, n in across.items() if g not in hits}, speaker_id, weak,
+                    cross if allow_cross and length >= consensus.MIN_CROSS_SPEAKER_WORDS else None,
                 )
-                return self._joinable(
-                    hits, speaker_id, weak, cross if allow_cross and length >= consensus.MIN_CROSS_SPEAKER_WORDS else None
-                )
+                for gid, shared in others.items():
+                    hits[gid] = max(2, shared)
+                return hits
 
             def lookup_cuts(keys: list[str]) -> dict[int, int]:
-                if not keys:
+                if not keys or weak:  # a weak wording's block (nobody, "candidate") would hold every speaker's quotes
                     return {}
                 marks = ",".join("?" * len(keys))
                 return dict(
@@ -766,6 +782,9 @@ class Store:
         self.conn.executemany(
             "INSERT OR IGNORE INTO group_keys VALUES (?, ?, ?)", [(block, key, group_id) for key in grouping.index_keys(text)]
         )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO group_shingles VALUES (?, ?)", [(key, group_id) for key in grouping.shingle_keys(text)]
+        )
 
     def _refresh_group(self, group_id: int) -> None:
         rows = self._rows(
@@ -775,6 +794,7 @@ class Store:
         )
         if not rows:
             self.conn.execute("DELETE FROM group_keys WHERE group_id = ?", (group_id,))
+            self.conn.execute("DELETE FROM group_shingles WHERE group_id = ?", (group_id,))
             self.conn.execute("DELETE FROM quote_groups WHERE id = ?", (group_id,))
             return
         counts: dict[str, list] = {}
@@ -902,6 +922,7 @@ class Store:
     def _merge(self, keep: int, absorb: int) -> None:
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE group_id = ?", (keep, absorb))
         self.conn.execute("UPDATE OR IGNORE group_keys SET group_id = ? WHERE group_id = ?", (keep, absorb))
+        self.conn.execute("UPDATE OR IGNORE group_shingles SET group_id = ? WHERE group_id = ?", (keep, absorb))
         self._refresh_group(keep)
         self._refresh_group(absorb)
 
@@ -998,6 +1019,7 @@ class Store:
                 " speaker_evidence = NULL, speaker_confidence = confidence, conflict = 0"
             )
             self.conn.execute("DELETE FROM group_keys")
+            self.conn.execute("DELETE FROM group_shingles")
             self.conn.execute("DELETE FROM quote_groups")
             touched = set()
             for row in self._rows(

@@ -13,10 +13,9 @@ per article:
 - a human correction wins over all of it (its occurrence keeps its speaker and outvotes the
   rest).
 
-Whether a new wording may join a group of another speaker at all is ``may_join``: groups of
-the same speaker, groups without a named speaker and wordings without a confident speaker
-are candidates as usual; a group of another confident speaker only for a long wording printed
-nearly word for word (a stump line or a slogan said by two people is not one quote).
+Whether a new wording may join a group of another speaker is ``crossing_ok``: only on the
+words themselves, never on a paraphrase, and between two confident speakers only for a long
+wording (a stump line or a slogan said by two people is not one quote).
 
 Pure functions over small records; the store asks them and persists the answers.
 """
@@ -27,10 +26,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
 
+from quotes.grouping import WORD_FOR_WORD, Match
+
 WEAK_CONFIDENCE = 0.5  # below it an attribution is outvoted by any confident one
 CORRECTION_WEIGHT = 100.0
-MIN_CROSS_SPEAKER_WORDS = 8  # a wording joins another confident speaker's group only when this long
-MIN_CROSS_SPEAKER_SCORE = 0.9  # ... and (nearly) the same words: grouping.similarity's score
+MIN_FULLER_SHARE = 0.6  # ... and at least this share of the other wording's words
+MIN_CROSS_SPEAKER_WORDS = 10  # a wording joins another confident speaker's group only when this long
 
 
 class Basis(str, Enum):
@@ -66,16 +67,25 @@ def is_weak(speaker_id: int | None, named: bool, confidence: float) -> bool:
     return speaker_id is None or not named or confidence < WEAK_CONFIDENCE
 
 
-def may_join(quote_speaker: int | None, quote_weak: bool, group_speaker: int | None, group_weak: bool) -> bool:
-    """Whether a wording may be compared with a group's root as usual (the cross-speaker
-    case of two confident different speakers is ``strong_enough``'s)."""
-    return quote_weak or group_weak or quote_speaker == group_speaker
+def may_consider(quote_weak: bool, group_weak: bool, words: int) -> bool:
+    """Whether a group of another speaker is worth comparing at all: when either side has
+    no confident speaker, or the wording is long enough to be one quote word for word."""
+    return quote_weak or group_weak or words >= MIN_CROSS_SPEAKER_WORDS
 
 
-def strong_enough(words: int, score: float) -> bool:
-    """Two confident different speakers share a group only for a long wording printed
-    (nearly) word for word: then the words are one quote and one attribution is wrong."""
-    return words >= MIN_CROSS_SPEAKER_WORDS and score >= MIN_CROSS_SPEAKER_SCORE
+def crossing_ok(quote_weak: bool, group_weak: bool, match: Match, shorter_words: int, longer_words: int | None = None) -> bool:
+    """Whether a wording may join a group of another speaker (which moves a speaker or
+    flags a conflict): only on the words themselves (the same words, contained, nearly
+    contained, or 90% the same characters; a paraphrase sharing content words is not
+    enough), and between two confident speakers only for a long wording (a stump line or a
+    slogan two people say is not one quote) that is most of the other (a quote inside
+    someone's longer statement is that someone quoting it)."""
+    if match.kind not in WORD_FOR_WORD:
+        return False
+    if quote_weak or group_weak:
+        return True
+    fuller = longer_words is None or shorter_words >= MIN_FULLER_SHARE * longer_words
+    return shorter_words >= MIN_CROSS_SPEAKER_WORDS and fuller
 
 
 def agreed_speaker(voters: Iterable[Voter]) -> tuple[int | None, dict[int, set[str]]]:

@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from typing import Callable, Hashable, Iterable
 
@@ -105,16 +106,17 @@ def index_keys(text: str) -> list[str]:
 
 
 SHINGLE = 3
-MAX_SHINGLE_GROUPS = 50  # a run of words this many groups share ("president united states") finds nothing
+MAX_SHINGLE_GROUPS = 50  # a run of words this many groups share ("of the united") finds nothing
 
 
 def shingle_keys(text: str) -> list[str]:
-    """The runs of three consecutive content words of a wording: the candidate index
-    across speakers. A run of three content words is rare enough (unlike any one word:
-    "president") that a lookup across every speaker stays small, and every variant long
-    enough to be worth moving between speakers keeps at least one run of its source."""
-    cw = content_words(text)
-    return sorted({" ".join(cw[i : i + SHINGLE]) for i in range(len(cw) - SHINGLE + 1)})
+    """The runs of three consecutive words of a wording: the candidate index across
+    speakers. A wording joins another speaker's group only on the words themselves
+    (``consensus.crossing_ok``), and a cut or a reprint keeps its source's runs of words
+    ("he knows how to do it" keeps "knows how to"), while a run shared by many groups
+    ("of the united") is dropped at lookup (``MAX_SHINGLE_GROUPS``)."""
+    w = words(text)
+    return sorted({" ".join(w[i : i + SHINGLE]) for i in range(len(w) - SHINGLE + 1)})
 
 
 def _lcs(a: list[str], b: list[str]) -> int:
@@ -129,11 +131,28 @@ def _lcs(a: list[str], b: list[str]) -> int:
     return previous[-1]
 
 
+class MatchKind(str, Enum):
+    """How two wordings matched (typed: decisions read this, people read ``reason``)."""
+
+    same_words = "same_words"
+    contained = "contained"
+    nearly_contained = "nearly_contained"
+    shared_content_words = "shared_content_words"
+    similar_characters = "similar_characters"
+    different = "different"
+
+
+# the kinds that keep the words themselves: enough to move a speaker between articles;
+# shared content words in order also link paraphrases, which is not enough for that
+WORD_FOR_WORD = frozenset({MatchKind.same_words, MatchKind.contained, MatchKind.nearly_contained, MatchKind.similar_characters})
+
+
 @dataclass(frozen=True)
 class Match:
     variant: bool
     score: float
     reason: str
+    kind: MatchKind = MatchKind.different
 
 
 @lru_cache(maxsize=262_144)
@@ -152,10 +171,10 @@ def similarity(a: str, b: str) -> Match:
     if not wa or not wb:
         return Match(False, 0.0, "empty")
     if wa == wb:
-        return Match(True, 1.0, "same words")
+        return Match(True, 1.0, "same words", MatchKind.same_words)
     (short, s_joined, s_content), (long, l_joined) = ((wa, ja, sa), (wb, jb)) if len(wa) <= len(wb) else ((wb, jb, sb), (wa, ja))
     if len(short) >= 2 and f" {s_joined} " in f" {l_joined} ":
-        return Match(True, 0.9, "partial: contained in the longer wording")
+        return Match(True, 0.9, "partial: contained in the longer wording", MatchKind.contained)
     shared = len(sa & sb)
     smaller = max(1, min(len(sa), len(sb)))
     if shared < 2 and len(short) > 3:
@@ -169,15 +188,22 @@ def similarity(a: str, b: str) -> Match:
     if len(short) >= 4 and len(s_content) >= 2 and shared >= 2 and missing <= max(1, len(s_content) // 4):
         near = partial_ratio(s_joined, l_joined)
         if near >= MIN_PARTIAL:
-            return Match(True, round(near / 100 * 0.9, 3), f"partial: {near:.0f}% of it found in the longer wording")
+            return Match(
+                True, round(near / 100 * 0.9, 3), f"partial: {near:.0f}% of it found in the longer wording", MatchKind.nearly_contained
+            )
     if shared >= MIN_SHARED and shared / smaller >= MIN_SHARED_SHARE:
         order = _lcs(list(ca), list(cb)) / max(1, min(len(ca), len(cb)))
         if order >= MIN_ORDER_SHARE:
-            return Match(True, round(0.5 + 0.25 * shared / smaller + 0.25 * order, 3), f"{shared} content words shared, in order")
+            return Match(
+                True,
+                round(0.5 + 0.25 * shared / smaller + 0.25 * order, 3),
+                f"{shared} content words shared, in order",
+                MatchKind.shared_content_words,
+            )
     if abs(len(ja) - len(jb)) <= 0.2 * max(len(ja), len(jb)):  # ratio >= 90 needs similar lengths
         fuzz = ratio(ja, jb)
         if fuzz >= MIN_FUZZ:
-            return Match(True, round(fuzz / 100, 3), f"characters {fuzz:.0f}% alike")
+            return Match(True, round(fuzz / 100, 3), f"characters {fuzz:.0f}% alike", MatchKind.similar_characters)
     return Match(False, round(shared / smaller, 3), "different quote")
 
 
@@ -194,6 +220,9 @@ class Placement:
     join: int | None  # group ids are ints, in the store and in Grouper
     becomes_root: bool = False
     absorb: tuple[int, ...] = ()
+
+
+_SAME = Match(True, 1.0, "same words", MatchKind.same_words)
 
 
 def _length(text: str) -> int:
@@ -289,6 +318,7 @@ class Grouper:
         self._exact: dict[str, dict[Hashable, int]] = {}  # normalised words -> speaker -> group
         self._shingles: dict[int, list[int]] = {}  # hash of a run of three content words -> groups
         self._weak: set[int] = set()  # groups with no confident speaker yet
+        self._exact_weak: dict[str, int] = {}  # normalised words -> a group of them with no confident speaker
         self._merged_into: dict[int, int] = {}
         self.comparisons = 0
 
@@ -297,19 +327,14 @@ class Grouper:
             gid = self._merged_into[gid]
         return gid
 
-    def _may_join(self, speaker: Hashable, weak: bool, gid: int) -> bool:
-        from quotes.consensus import may_join
-
-        group = self.groups[gid]
-        return may_join(speaker, weak, group.speaker, gid in self._weak)  # type: ignore[arg-type]
-
     def add(self, item: Hashable, speaker: Hashable, text: str, weak: bool = False) -> int:
-        from quotes.consensus import MIN_CROSS_SPEAKER_WORDS, strong_enough
+        from quotes.consensus import crossing_ok, may_consider
 
         weak = weak or speaker is None
         norm = normalise_quote(text)
+        length = _length(text)
         keys_of_speaker = self._keys[speaker]
-        exact = self._same_words(norm, speaker, weak, len(norm.split()) >= MIN_CROSS_SPEAKER_WORDS)
+        exact = self._same_words(norm, speaker, weak, length)
         if exact is not None:
             self._join(exact, item, speaker, weak)
             return exact
@@ -321,18 +346,18 @@ class Grouper:
             for gid in {self._live(g) for g in bucket}:
                 across[gid] = across.get(gid, 0) + 1
         cross: set[int] = set()
-        long_enough = _length(text) >= MIN_CROSS_SPEAKER_WORDS
 
         def lookup(keys: list[str], allow_cross: bool = True) -> dict[int, int]:
             hits = lookup_cuts(keys)
             for gid, shared in across.items():
                 if gid in hits:
                     continue
-                if self._may_join(speaker, weak, gid):
+                if self.groups[gid].speaker == speaker:
                     hits[gid] = max(2, shared)
-                elif allow_cross and long_enough:
-                    hits[gid] = max(2, shared)
+                elif may_consider(weak, gid in self._weak, length):
                     cross.add(gid)
+                    if allow_cross:
+                        hits[gid] = max(2, shared)
             return hits
 
         def lookup_cuts(keys: list[str]) -> dict[int, int]:
@@ -349,8 +374,11 @@ class Grouper:
             return self.groups[gid].root
 
         placement = place(text, lookup, root_of, lookup_cuts)
-        if placement.join in cross and not strong_enough(_length(text), similarity(text, self.groups[placement.join].root).score):
-            placement = place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
+        if placement.join in cross:
+            root = self.groups[placement.join].root
+            sizes = sorted((length, _length(root)))
+            if not crossing_ok(weak, placement.join in self._weak, similarity(text, root), sizes[0], sizes[1]):
+                placement = place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
         if placement.join is None:
             gid = len(self.groups)
             self.groups.append(_Group(gid, speaker, text))
@@ -379,22 +407,24 @@ class Grouper:
             group.speaker = speaker
         if add_exact is not None:
             self._exact.setdefault(add_exact, {}).setdefault(speaker, gid)
+            if gid in self._weak:
+                self._exact_weak.setdefault(add_exact, gid)
 
-    def _same_words(self, norm: str, speaker: Hashable, weak: bool, long: bool) -> int | None:
+    def _same_words(self, norm: str, speaker: Hashable, weak: bool, length: int) -> int | None:
         """A group already holding these exact words that this wording may join: its own
-        speaker's, else (for a weak wording, or the same long words) anyone's, else one
-        nobody has named yet."""
+        speaker's, else one of another speaker where ``consensus.crossing_ok`` allows it."""
+        from quotes.consensus import crossing_ok
+
         by_speaker = self._exact.get(norm)
         if not by_speaker:
             return None
         if speaker in by_speaker:
             return self._live(by_speaker[speaker])
-        if weak or long:
-            return self._live(next(iter(by_speaker.values())))
-        for gid in by_speaker.values():
-            if self._live(gid) in self._weak:
-                return self._live(gid)
-        return None
+        first = self._live(next(iter(by_speaker.values())))
+        if crossing_ok(weak, first in self._weak, _SAME, length):
+            return first
+        unnamed = self._exact_weak.get(norm)  # a group nobody named yet takes anyone's words
+        return self._live(unnamed) if unnamed is not None and self._live(unnamed) in self._weak else None
 
     def _index(self, gid: int, speaker: Hashable, text: str) -> None:
         keys_of_speaker = self._keys[speaker]

@@ -407,6 +407,9 @@ def _probe(path: str, mode: str) -> tuple[set[str], bool]:
     return tables, ours
 
 
+_SAME_WORDS = grouping.Match(True, 1.0, "same words", grouping.MatchKind.same_words)
+
+
 class _SpeakerRecords:
     """The store's side of ``resolve.SpeakerDirectory``: questions answered and outcomes
     recorded over SQLite; the decision is ``resolve.resolve``'s."""
@@ -659,6 +662,7 @@ class Store:
         block = speaker_id or 0
         normalised = grouping.normalise_quote(text)
         weak = self._weak_quote(quote_id)
+        nameless = speaker_id is None or self._one("SELECT type FROM speakers WHERE id = ?", (speaker_id,)) == SpeakerType.unknown.value
         length = len(grouping.words(text))
         same = None
         for gid, group_speaker, group_type in self.conn.execute(
@@ -668,12 +672,11 @@ class Store:
             (normalised, quote_id, speaker_id),
         ).fetchall():
             group_weak = group_speaker is None or group_type == SpeakerType.unknown.value
-            if consensus.may_join(speaker_id, weak, group_speaker, group_weak) or consensus.strong_enough(length, 1.0):
+            if group_speaker == speaker_id or consensus.crossing_ok(weak, group_weak, _SAME_WORDS, length):
                 same = gid
                 break
         if same is None:
-            cross: set[int] = set()  # groups of another confident speaker: joined only on (nearly) the same words
-
+            cross: set[int] = set()  # groups of another speaker: joined only on the words themselves
             shingles = grouping.shingle_keys(text)
             across: dict[int, int] = {}
             for shingle in shingles:
@@ -686,18 +689,16 @@ class Store:
 
             def lookup(keys: list[str], allow_cross: bool = True) -> dict[int, int]:
                 """The speaker's own groups sharing the keys, and any speaker's groups sharing
-                a run of three content words that may take this wording."""
+                a run of three content words that this wording may join."""
                 hits = lookup_cuts(keys)
-                others = self._joinable(
-                    {g: n for g, n in across.items() if g not in hits}, speaker_id, weak,
-                    cross if allow_cross and length >= consensus.MIN_CROSS_SPEAKER_WORDS else None,
-                )
+                others = self._joinable({g: n for g, n in across.items() if g not in hits}, speaker_id, weak, length, cross)
                 for gid, shared in others.items():
-                    hits[gid] = max(2, shared)
+                    if allow_cross or gid not in cross:
+                        hits[gid] = max(2, shared)
                 return hits
 
             def lookup_cuts(keys: list[str]) -> dict[int, int]:
-                if not keys or weak:  # a weak wording's block (nobody, "candidate") would hold every speaker's quotes
+                if not keys or nameless:  # the block of nobody or of "candidate" would hold every speaker's quotes
                     return {}
                 marks = ",".join("?" * len(keys))
                 return dict(
@@ -711,15 +712,15 @@ class Store:
                 return self._one("SELECT root FROM quote_groups WHERE id = ?", (gid,))
 
             placement = grouping.place(text, lookup, root_of, lookup_cuts)
-            if placement.join in cross and not consensus.strong_enough(
-                length, grouping.similarity(text, root_of(placement.join)).score
-            ):
-                placement = grouping.place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
+            if placement.join in cross:
+                root = root_of(placement.join)
+                match = grouping.similarity(text, root)
+                sizes = sorted((length, len(grouping.words(root))))
+                if not consensus.crossing_ok(weak, self._group_weak(placement.join), match, *sizes):
+                    placement = grouping.place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
             if placement.join is None:
                 same = _new_id(
-                    self.conn.execute(
-                        "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (speaker_id, text, text)
-                    )
+                    self.conn.execute("INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (speaker_id, text, text))
                 )
                 self._index_group(same, block, text)
             else:
@@ -733,6 +734,12 @@ class Store:
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (same, quote_id))
         return same
 
+    def _group_weak(self, group_id: int) -> bool:
+        row = self.conn.execute(
+            "SELECT g.speaker_id, s.type FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id WHERE g.id = ?", (group_id,)
+        ).fetchone()
+        return row is None or row[0] is None or row[1] == SpeakerType.unknown.value
+
     def _weak_quote(self, quote_id: int) -> bool:
         """Whether an occurrence's own attribution is too weak to hold against the others'
         (consensus.is_weak): no speaker, a description for a name, a low confidence."""
@@ -744,9 +751,10 @@ class Store:
             return False
         return consensus.is_weak(row[0], row[3] in (SpeakerType.person.value, SpeakerType.organisation.value), row[1])
 
-    def _joinable(self, hits: dict[int, int], speaker_id: int | None, weak: bool, cross: set[int] | None) -> dict[int, int]:
-        """The candidate groups a wording may join (``consensus.may_join``); groups of another
-        confident speaker are kept (and noted in ``cross``) only when ``cross`` is given."""
+    def _joinable(self, hits: dict[int, int], speaker_id: int | None, weak: bool, length: int, cross: set[int]) -> dict[int, int]:
+        """The candidate groups a wording may be compared with: its speaker's, and those of
+        another speaker that ``consensus.may_consider`` lets it consider (noted in ``cross``:
+        joined only if ``consensus.crossing_ok``)."""
         if not hits:
             return hits
         kept: dict[int, int] = {}
@@ -759,9 +767,9 @@ class Store:
                 chunk,
             ).fetchall():
                 group_weak = group_speaker is None or group_type == SpeakerType.unknown.value
-                if consensus.may_join(speaker_id, weak, group_speaker, group_weak):
+                if group_speaker == speaker_id:
                     kept[gid] = hits[gid]
-                elif cross is not None:
+                elif consensus.may_consider(weak, group_weak, length):
                     kept[gid] = hits[gid]
                     cross.add(gid)
         return kept

@@ -119,6 +119,13 @@ def shingle_keys(text: str) -> list[str]:
     return sorted({" ".join(w[i : i + SHINGLE]) for i in range(len(w) - SHINGLE + 1)})
 
 
+def min_shared_shingles(n: int) -> int:
+    """How many of a wording's runs of three words a group must share to be compared across
+    speakers: half of them (a cut or a reprint keeps most of its runs, a chance meeting of
+    two quotes shares one)."""
+    return max(1, (n + 1) // 2)
+
+
 def _lcs(a: list[str], b: list[str]) -> int:
     if len(a) > len(b):
         a, b = b, a
@@ -316,7 +323,7 @@ class Grouper:
         # quotes those tuples cost memory and garbage-collector passes
         self._keys: dict[Hashable, dict[str, list[int]]] = defaultdict(dict)
         self._exact: dict[str, dict[Hashable, int]] = {}  # normalised words -> speaker -> group
-        self._shingles: dict[int, list[int]] = {}  # hash of a run of three content words -> groups
+        self._shingles: dict[int, int | list[int]] = {}  # hash of a run of three words -> its group, or groups
         self._weak: set[int] = set()  # groups with no confident speaker yet
         self._exact_weak: dict[str, int] = {}  # normalised words -> a group of them with no confident speaker
         self._merged_into: dict[int, int] = {}
@@ -339,12 +346,18 @@ class Grouper:
             self._join(exact, item, speaker, weak)
             return exact
         across: dict[int, int] = {}
-        for shingle in shingle_keys(text):
-            bucket = self._shingles.get(hash(shingle), ())
+        shingles = shingle_keys(text)
+        for shingle in shingles:
+            entry = self._shingles.get(hash(shingle))
+            if entry is None:
+                continue
+            bucket = (entry,) if isinstance(entry, int) else entry
             if len(bucket) > MAX_SHINGLE_GROUPS:
                 continue
             for gid in {self._live(g) for g in bucket}:
                 across[gid] = across.get(gid, 0) + 1
+        need = min_shared_shingles(len(shingles))
+        across = {g: n for g, n in across.items() if n >= need}
         cross: set[int] = set()
 
         def lookup(keys: list[str], allow_cross: bool = True) -> dict[int, int]:
@@ -433,9 +446,15 @@ class Grouper:
             if not bucket or bucket[-1] != gid:
                 bucket.append(gid)
         for shingle in shingle_keys(text):
-            entries = self._shingles.setdefault(hash(shingle), [])
-            if not entries or entries[-1] != gid:
-                entries.append(gid)
+            hashed = hash(shingle)
+            entry = self._shingles.get(hashed)
+            if entry is None:
+                self._shingles[hashed] = gid  # most runs of words belong to one group: no list for the collector to walk
+            elif isinstance(entry, int):
+                if entry != gid:
+                    self._shingles[hashed] = [entry, gid]
+            elif entry[-1] != gid:
+                entry.append(gid)
 
     def live_groups(self) -> list[_Group]:
         return [g for g in self.groups if g.id not in self._merged_into]

@@ -686,6 +686,8 @@ class Store:
                 if len(bucket) <= grouping.MAX_SHINGLE_GROUPS:  # a common run of words finds nothing
                     for (gid,) in bucket:
                         across[gid] = across.get(gid, 0) + 1
+            need = grouping.min_shared_shingles(len(shingles))
+            across = {g: n for g, n in across.items() if n >= need}
 
             def lookup(keys: list[str], allow_cross: bool = True) -> dict[int, int]:
                 """The speaker's own groups sharing the keys, and any speaker's groups sharing

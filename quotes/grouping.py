@@ -106,7 +106,7 @@ def index_keys(text: str) -> list[str]:
 
 
 SHINGLE = 3
-MAX_SHINGLE_GROUPS = 50  # a run of words this many groups share ("of the united") finds nothing
+MAX_SHINGLE_GROUPS = 20  # a run of words this many groups share ("of the united") finds nothing
 
 
 def shingle_keys(text: str) -> list[str]:

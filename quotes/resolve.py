@@ -29,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Iterable, Protocol, Sequence
 
 from quotes.attribution.names import name_words
@@ -105,12 +106,17 @@ def fold(word: str) -> str:
 
 def fold_parts(name: str) -> list[str]:
     """Name words without honorifics, initials or punctuation, folded."""
+    return list(_fold_parts(name))
+
+
+@lru_cache(maxsize=65_536)
+def _fold_parts(name: str) -> tuple[str, ...]:
     out = []
     for w in name_words(name):
         folded = fold(w)
         if len(folded) > 1:
             out.append(folded)
-    return out
+    return tuple(out)
 
 
 def blocking_keys(name: str, kind: SpeakerType) -> list[str]:
@@ -128,12 +134,15 @@ def blocking_keys(name: str, kind: SpeakerType) -> list[str]:
 
 
 def lookup_keys(name: str, kind: SpeakerType) -> list[str]:
-    """Keys to look a name up under. A full name is looked up by its surname, a one-word
-    name with its first name ("Melania"), and by its first name among full names so that a
-    misspelt surname ("Donald Trupm") can still meet its speaker (kept only with evidence)."""
+    """Keys to look a name up under. A full name can only be the same person as a name with
+    its surname or a one-word name with its first name (``same_speaker``), so it is looked
+    up by those alone: its first name among all names ("John") would bring every John in
+    the index to every lookup (measured: bench/bench_store.py 80 times slower). So a
+    misspelt first name is found through the surname ("Hilary Clinton"), a misspelt surname
+    of a full name is not."""
     parts = fold_parts(name)
     if kind != SpeakerType.organisation and len(parts) > 1:
-        return ["p:" + parts[-1], "solo:" + parts[0], "p:" + parts[0]]
+        return ["p:" + parts[-1], "solo:" + parts[0]]  # and "Melania", known by first name only
     return blocking_keys(name, kind)
 
 

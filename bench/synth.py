@@ -4,6 +4,13 @@ Each speaker has a few quotes; each quote is printed several times with the rewr
 outlets make (bracketed insertions, word swaps, cuts, punctuation changes, partial
 fragments), and speakers share generic phrases so that short fragments could chain quotes
 if the grouper let them.
+
+With ``errors=True`` the printings also carry the attribution errors seen in real news
+(issue 12): the speaker missing (``speaker`` None, ``weak``), a non-name or low-confidence
+speaker (``weak``), someone else named in the article (a wrong confident speaker), the
+speaker under a name variant the resolver did not join (another speaker key), and a line
+repeated by its speaker at another event weeks later (same words, another ``truth``: the
+hard negatives; ``repeat_of`` names the original).
 """
 
 from __future__ import annotations
@@ -28,11 +35,17 @@ SWAPS = {"will": "shall", "must": "have to", "cannot": "can't", "build": "constr
 
 @dataclass
 class SynthQuote:
-    speaker: str
+    speaker: str | None  # as attributed (with errors=True: possibly missing, wrong or a variant)
     text: str
-    truth: str  # the quote this is a wording of
+    truth: str  # the utterance this is a wording of
     outlet: str
     date: str
+    true_speaker: str = ""
+    weak: bool = False  # no speaker, a non-name or a low-confidence attribution
+    repeat_of: str | None = None  # the utterance this line repeats at another event
+
+
+MISSING, NON_NAME, WRONG, VARIANT, REPEATED = 0.08, 0.04, 0.03, 0.05, 0.02
 
 
 def _sentence(rng: random.Random) -> str:
@@ -64,7 +77,7 @@ def _variant(rng: random.Random, text: str) -> str:
     return " ".join(words) + "."
 
 
-def generate(n_quotes: int, n_speakers: int, seed: int = 7) -> Iterator[SynthQuote]:
+def generate(n_quotes: int, n_speakers: int, seed: int = 7, errors: bool = False) -> Iterator[SynthQuote]:
     rng = random.Random(seed)
     per_speaker = max(1, n_quotes // n_speakers)
     made = 0
@@ -75,10 +88,26 @@ def generate(n_quotes: int, n_speakers: int, seed: int = 7) -> Iterator[SynthQuo
             if made >= n_quotes:
                 return
             q = rng.randrange(len(originals))
+            repeat_of = None
             if rng.random() < 0.03:
                 text, truth = rng.choice(GENERIC), f"{speaker}/generic:{k}"
+            elif errors and rng.random() < REPEATED:
+                text, truth, repeat_of = originals[q], f"{speaker}/{q}/again:{k}", f"{speaker}/{q}"
             else:
                 text = originals[q] if rng.random() < 0.3 else _variant(rng, originals[q])
                 truth = f"{speaker}/{q}"
-            yield SynthQuote(speaker, text, truth, f"outlet{rng.randrange(50)}", f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}")
+            said_by: str | None = speaker
+            weak = False
+            if errors:
+                roll = rng.random()
+                if roll < MISSING:
+                    said_by, weak = None, True
+                elif roll < MISSING + NON_NAME:
+                    said_by, weak = rng.choice(["candidate", "the senator", "Breaking News"]), True
+                elif roll < MISSING + NON_NAME + WRONG:
+                    said_by = f"Speaker {rng.randrange(n_speakers):05d}"
+                elif roll < MISSING + NON_NAME + WRONG + VARIANT:
+                    said_by = f"S. {s:05d}"
+            yield SynthQuote(said_by, text, truth, f"outlet{rng.randrange(50)}", f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+                             true_speaker=speaker, weak=weak, repeat_of=repeat_of)
             made += 1

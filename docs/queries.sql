@@ -23,11 +23,18 @@ LEFT JOIN speakers s ON s.id = q.speaker_id WHERE quotes_fts MATCH '"cheaper"';
 -- 6. Low-confidence attributions to check by hand
 SELECT speaker, variant, rule, confidence, source FROM quote_sheet WHERE confidence < 0.6 ORDER BY confidence;
 
--- 7. How each speaker was recognised across articles (alias evidence)
-SELECT s.name, a.alias, a.evidence, a.article_id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id ORDER BY s.name;
+-- 7. How each speaker was recognised across articles (alias evidence and its typed kind)
+SELECT s.name, a.alias, a.kind, a.evidence, a.article_id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id ORDER BY s.name;
 
--- 8. Reported statements (no quote marks) of one speaker, with the quote each paraphrases
+-- 8. Confident attributions the other articles contradict, to check by hand
+SELECT group_id, quote_id, speaker, agreed_speaker, evidence, outlet, source FROM conflicts ORDER BY group_id;
+
+-- 9. Speakers taken from the other occurrences of the same words
+SELECT q.id, s.name AS speaker, q.speaker_evidence, q.speaker_confidence FROM quotes q
+JOIN speakers s ON s.id = q.speaker_id WHERE q.speaker_basis = 'agreed' ORDER BY q.speaker_confidence;
+
+-- 10. Reported statements (no quote marks) of one speaker, with the quote each paraphrases
 SELECT cue, cue_class, content, outlet, date, paraphrases, paraphrase_score FROM reported_sheet WHERE speaker = 'Donald Trump' ORDER BY date;
 
--- 9. Who is quoted and who is only reported: direct quotes and reported statements counted apart
+-- 11. Who is quoted and who is only reported: direct quotes and reported statements counted apart
 SELECT name, quotes, statements FROM speaker_index ORDER BY quotes + statements DESC LIMIT 20;

@@ -98,6 +98,8 @@ def write_md(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[
             if any(op.op != "equal" for op in o.diff):
                 out.write(f"  diff: {_md_escape(diff_text(o.diff, 'md'))}  \n")
             out.write(f"  context: {_md_escape(o.context)}  \n  rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}\n")
+            if o.speaker_note():
+                out.write(f"  {_md_escape(o.speaker_note() or '')}\n")
         for r in d.reported:
             out.write(f"- also reported as: {_md_escape(_reported_line(r))} (paraphrase score {r.paraphrase_score or 0:.2f})\n")
         out.write("\n")
@@ -116,7 +118,8 @@ def write_md(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[
 
 CSV_FIELDS = ["group_id", "speaker", "role", "canonical", "variant", "diff", "outlet", "title", "date", "source",
               "context", "type", "rule", "resolver", "confidence", "wordings", "occurrences", "outlets", "first_seen", "last_seen",
-              "kind", "cue", "cue_class", "paraphrase_score"]
+              "kind", "cue", "cue_class", "paraphrase_score",
+              "speaker_basis", "speaker_note"]
 
 
 def write_csv(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
@@ -127,14 +130,14 @@ def write_csv(details: Iterable[GroupDetail], out: IO[str], statements: Iterable
         for o in d.occurrences:
             row = [g.id, g.speaker, d.role, g.canonical, o.text, diff_text(o.diff, "plain"), o.outlet, o.title, o.date,
                    o.source, o.context, o.type.value, o.rule, o.resolver, f"{o.confidence:.3f}", g.wordings, g.occurrences,
-                   g.outlets, g.first_seen, g.last_seen, "quote", o.cue, "", ""]
+                   g.outlets, g.first_seen, g.last_seen, "quote", o.cue, "", "", o.speaker_basis, o.speaker_note() or ""]
             writer.writerow([safe_cell(v) for v in row])
     for r in statements:
         # a reported statement is a row of its own: its content is the "variant", the group
         # it paraphrases (if any) gives group_id and canonical
         row = [r.paraphrase_group_id, r.speaker, r.role, r.paraphrase_canonical, r.text, "", r.outlet, r.title, r.date,
                r.source, r.context, "reported", r.rule, r.resolver, f"{r.confidence:.3f}", "", "", "", "", "",
-               "reported", r.cue, r.cue_class.value, f"{r.paraphrase_score:.3f}" if r.paraphrase_score is not None else ""]
+               "reported", r.cue, r.cue_class.value, f"{r.paraphrase_score:.3f}" if r.paraphrase_score is not None else "", "", ""]
         writer.writerow([safe_cell(v) for v in row])
 
 
@@ -237,7 +240,9 @@ def write_html(details: Iterable[GroupDetail], out: IO[str], statements: Iterabl
         for o in d.occurrences:
             where = "<br>".join(e(x) for x in (o.outlet, o.title, o.date, o.source) if x)
             out.write(f"<tr><td>“{e(o.text)}”</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
-                      f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}</td></tr>\n")
+                      f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}"
+                      + (f'<br><span class="{"conflict" if o.conflict else "agreed"}">{e(o.speaker_note() or "")}</span>' if o.speaker_note() else "")
+                      + "</td></tr>\n")
         out.write("</table>\n")
         for r in d.reported:
             out.write(f'<p class="meta">also reported as: {e(_reported_line(r))} · {e(_where(r))}'
@@ -325,6 +330,8 @@ def write_docx(details: Iterable[GroupDetail], out: IO[bytes], statements: Itera
                         run.font.color.rgb = RGBColor(0x00, 0x70, 0x00) if op.op != "editorial" else RGBColor(0x99, 0x66, 0x00)
             paragraph(clean(f"Context: {o.context}"))
             paragraph(clean(f"Rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}"))
+            if o.speaker_note():
+                paragraph(clean(o.speaker_note() or ""))
         for r in d.reported:
             paragraph(clean(f"Also reported as: {_reported_line(r)} — {_where(r)} (paraphrase score {r.paraphrase_score or 0:.2f})"))
     first = True

@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from typing import Callable, Hashable, Iterable
 
@@ -104,6 +105,27 @@ def index_keys(text: str) -> list[str]:
     return sorted(set(content_words(text))) or sorted(set(words(text)))
 
 
+SHINGLE = 3
+MAX_SHINGLE_GROUPS = 20  # a run of words this many groups share ("of the united") finds nothing
+
+
+def shingle_keys(text: str) -> list[str]:
+    """The runs of three consecutive words of a wording: the candidate index across
+    speakers. A wording joins another speaker's group only on the words themselves
+    (``consensus.crossing_ok``), and a cut or a reprint keeps its source's runs of words
+    ("he knows how to do it" keeps "knows how to"), while a run shared by many groups
+    ("of the united") is dropped at lookup (``MAX_SHINGLE_GROUPS``)."""
+    w = words(text)
+    return sorted({" ".join(w[i : i + SHINGLE]) for i in range(len(w) - SHINGLE + 1)})
+
+
+def min_shared_shingles(n: int) -> int:
+    """How many of a wording's runs of three words a group must share to be compared across
+    speakers: half of them (a cut or a reprint keeps most of its runs, a chance meeting of
+    two quotes shares one)."""
+    return max(1, (n + 1) // 2)
+
+
 def _lcs(a: list[str], b: list[str]) -> int:
     if len(a) > len(b):
         a, b = b, a
@@ -116,11 +138,28 @@ def _lcs(a: list[str], b: list[str]) -> int:
     return previous[-1]
 
 
+class MatchKind(str, Enum):
+    """How two wordings matched (typed: decisions read this, people read ``reason``)."""
+
+    same_words = "same_words"
+    contained = "contained"
+    nearly_contained = "nearly_contained"
+    shared_content_words = "shared_content_words"
+    similar_characters = "similar_characters"
+    different = "different"
+
+
+# the kinds that keep the words themselves: enough to move a speaker between articles;
+# shared content words in order also link paraphrases, which is not enough for that
+WORD_FOR_WORD = frozenset({MatchKind.same_words, MatchKind.contained, MatchKind.nearly_contained, MatchKind.similar_characters})
+
+
 @dataclass(frozen=True)
 class Match:
     variant: bool
     score: float
     reason: str
+    kind: MatchKind = MatchKind.different
 
 
 @lru_cache(maxsize=262_144)
@@ -139,12 +178,10 @@ def similarity(a: str, b: str) -> Match:
     if not wa or not wb:
         return Match(False, 0.0, "empty")
     if wa == wb:
-        return Match(True, 1.0, "same words")
-    (short, s_joined, s_content), (long, l_joined) = (
-        ((wa, ja, sa), (wb, jb)) if len(wa) <= len(wb) else ((wb, jb, sb), (wa, ja))
-    )
+        return Match(True, 1.0, "same words", MatchKind.same_words)
+    (short, s_joined, s_content), (long, l_joined) = ((wa, ja, sa), (wb, jb)) if len(wa) <= len(wb) else ((wb, jb, sb), (wa, ja))
     if len(short) >= 2 and f" {s_joined} " in f" {l_joined} ":
-        return Match(True, 0.9, "partial: contained in the longer wording")
+        return Match(True, 0.9, "partial: contained in the longer wording", MatchKind.contained)
     shared = len(sa & sb)
     smaller = max(1, min(len(sa), len(sb)))
     if shared < 2 and len(short) > 3:
@@ -158,15 +195,22 @@ def similarity(a: str, b: str) -> Match:
     if len(short) >= 4 and len(s_content) >= 2 and shared >= 2 and missing <= max(1, len(s_content) // 4):
         near = partial_ratio(s_joined, l_joined)
         if near >= MIN_PARTIAL:
-            return Match(True, round(near / 100 * 0.9, 3), f"partial: {near:.0f}% of it found in the longer wording")
+            return Match(
+                True, round(near / 100 * 0.9, 3), f"partial: {near:.0f}% of it found in the longer wording", MatchKind.nearly_contained
+            )
     if shared >= MIN_SHARED and shared / smaller >= MIN_SHARED_SHARE:
         order = _lcs(list(ca), list(cb)) / max(1, min(len(ca), len(cb)))
         if order >= MIN_ORDER_SHARE:
-            return Match(True, round(0.5 + 0.25 * shared / smaller + 0.25 * order, 3), f"{shared} content words shared, in order")
+            return Match(
+                True,
+                round(0.5 + 0.25 * shared / smaller + 0.25 * order, 3),
+                f"{shared} content words shared, in order",
+                MatchKind.shared_content_words,
+            )
     if abs(len(ja) - len(jb)) <= 0.2 * max(len(ja), len(jb)):  # ratio >= 90 needs similar lengths
         fuzz = ratio(ja, jb)
         if fuzz >= MIN_FUZZ:
-            return Match(True, round(fuzz / 100, 3), f"characters {fuzz:.0f}% alike")
+            return Match(True, round(fuzz / 100, 3), f"characters {fuzz:.0f}% alike", MatchKind.similar_characters)
     return Match(False, round(shared / smaller, 3), "different quote")
 
 
@@ -185,14 +229,25 @@ class Placement:
     absorb: tuple[int, ...] = ()
 
 
+_SAME = Match(True, 1.0, "same words", MatchKind.same_words)
+
+
 def _length(text: str) -> int:
     return len(_features(text)[0])
 
 
-def place(text: str, lookup: Callable[[list[str]], dict], root_of: Callable[[int], str]) -> Placement:
+def place(
+    text: str,
+    lookup: Callable[[list[str]], dict],
+    root_of: Callable[[int], str],
+    lookup_cuts: Callable[[list[str]], dict] | None = None,
+) -> Placement:
     """Decide a new wording's group (the in-memory grouper and the store both ask this, so
-    they group alike). ``lookup(keys)`` gives the speaker's groups sharing any of the keys,
-    with how many they share; ``root_of(group)`` a group's root wording.
+    they group alike). ``lookup(keys)`` gives the groups this wording may join that share
+    any of the keys, with how many they share; ``root_of(group)`` a group's root wording;
+    ``lookup_cuts`` (default ``lookup``) the same for the second look, under all of a new
+    root's content words (kept to the speaker's own groups by the store: that look uses
+    common words too, which across every speaker would bring too many).
 
     The quote's rarest words shortlist groups; the best-scoring variant root wins (the first
     on a tie). A wording longer than every root it matches becomes the root, and it looks
@@ -221,7 +276,7 @@ def place(text: str, lookup: Callable[[list[str]], dict], root_of: Callable[[int
     if variants and length <= _length(max(variants, key=lambda v: v[0])[2]):
         return Placement(max(variants, key=lambda v: v[0])[1])
     # the new wording will be a root: look for the cuts of it printed before it
-    verify(shortlist(lookup(index_keys(text)), 2), shorter_only=True)
+    verify(shortlist((lookup_cuts or lookup)(index_keys(text)), 2), shorter_only=True)
     if not variants:
         return Placement(None)
     _, group, root = max(variants, key=lambda v: v[0])
@@ -257,14 +312,20 @@ class _Group:
 class Grouper:
     """Incremental grouping in memory: the algorithm the store runs over its tables, used
     by the benchmark and the tests. ``add`` never regroups what is already grouped; a
-    wording that bridges groups merges them (see ``place``)."""
+    wording that bridges groups merges them (see ``place``). Candidates come from the
+    speaker's own groups and, by runs of three content words, from any speaker's groups
+    that ``consensus.may_join`` lets the wording join (a wording without a confident
+    speaker, ``weak``, joins anyone's; a group without one takes anyone)."""
 
     def __init__(self) -> None:
         self.groups: list[_Group] = []
         # per speaker, so that no (speaker, key) tuple is kept per entry: at a million
         # quotes those tuples cost memory and garbage-collector passes
         self._keys: dict[Hashable, dict[str, list[int]]] = defaultdict(dict)
-        self._exact: dict[Hashable, dict[str, int]] = defaultdict(dict)
+        self._exact: dict[str, dict[Hashable, int]] = {}  # normalised words -> speaker -> group
+        self._shingles: dict[int, int | list[int]] = {}  # hash of a run of three words -> its group, or groups
+        self._weak: set[int] = set()  # groups with no confident speaker yet
+        self._exact_weak: dict[str, int] = {}  # normalised words -> a group of them with no confident speaker
         self._merged_into: dict[int, int] = {}
         self.comparisons = 0
 
@@ -273,16 +334,49 @@ class Grouper:
             gid = self._merged_into[gid]
         return gid
 
-    def add(self, item: Hashable, speaker: Hashable, text: str) -> int:
+    def add(self, item: Hashable, speaker: Hashable, text: str, weak: bool = False) -> int:
+        from quotes.consensus import crossing_ok, may_consider
+
+        weak = weak or speaker is None
         norm = normalise_quote(text)
-        exact_of_speaker, keys_of_speaker = self._exact[speaker], self._keys[speaker]
-        exact = exact_of_speaker.get(norm)
+        length = _length(text)
+        keys_of_speaker = self._keys[speaker]
+        exact = self._same_words(norm, speaker, weak, length)
         if exact is not None:
-            exact = self._live(exact)
-            self.groups[exact].members.append(item)
+            self._join(exact, item, speaker, weak)
             return exact
-        def lookup(keys: list[str]) -> dict[int, int]:
+        across: dict[int, int] = {}
+        shingles = shingle_keys(text)
+        for shingle in shingles:
+            entry = self._shingles.get(hash(shingle))
+            if entry is None:
+                continue
+            bucket = (entry,) if isinstance(entry, int) else entry
+            if len(bucket) > MAX_SHINGLE_GROUPS:
+                continue
+            for gid in {self._live(g) for g in bucket}:
+                across[gid] = across.get(gid, 0) + 1
+        need = min_shared_shingles(len(shingles))
+        across = {g: n for g, n in across.items() if n >= need}
+        cross: set[int] = set()
+
+        def lookup(keys: list[str], allow_cross: bool = True) -> dict[int, int]:
+            hits = lookup_cuts(keys)
+            for gid, shared in across.items():
+                if gid in hits:
+                    continue
+                if self.groups[gid].speaker == speaker:
+                    hits[gid] = max(2, shared)
+                elif may_consider(weak, gid in self._weak, length):
+                    cross.add(gid)
+                    if allow_cross:
+                        hits[gid] = max(2, shared)
+            return hits
+
+        def lookup_cuts(keys: list[str]) -> dict[int, int]:
             hits: dict[int, int] = {}
+            if weak:  # nobody's block: unattributed quotes of every speaker would pile up in it
+                return hits
             for key in keys:
                 for gid in {self._live(g) for g in keys_of_speaker.get(key, ())}:
                     hits[gid] = hits.get(gid, 0) + 1
@@ -292,10 +386,17 @@ class Grouper:
             self.comparisons += 1
             return self.groups[gid].root
 
-        placement = place(text, lookup, root_of)
+        placement = place(text, lookup, root_of, lookup_cuts)
+        if placement.join in cross:
+            root = self.groups[placement.join].root
+            sizes = sorted((length, _length(root)))
+            if not crossing_ok(weak, placement.join in self._weak, similarity(text, root), sizes[0], sizes[1]):
+                placement = place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
         if placement.join is None:
             gid = len(self.groups)
             self.groups.append(_Group(gid, speaker, text))
+            if weak:
+                self._weak.add(gid)
             self._index(gid, speaker, text)
         else:
             gid = placement.join
@@ -303,12 +404,40 @@ class Grouper:
                 self.groups[gid].root = text  # rooted at the longest wording
                 self._index(gid, speaker, text)
             for other in placement.absorb:
+                if other in cross:
+                    continue
                 self.groups[gid].members.extend(self.groups[other].members)
                 self.groups[other].members = []
                 self._merged_into[other] = gid
-        self.groups[gid].members.append(item)
-        exact_of_speaker[norm] = gid
+        self._join(gid, item, speaker, weak, add_exact=norm)
         return gid
+
+    def _join(self, gid: int, item: Hashable, speaker: Hashable, weak: bool, add_exact: str | None = None) -> None:
+        group = self.groups[gid]
+        group.members.append(item)
+        if gid in self._weak and not weak:
+            self._weak.discard(gid)  # the first confident speaker names a group nobody named
+            group.speaker = speaker
+        if add_exact is not None:
+            self._exact.setdefault(add_exact, {}).setdefault(speaker, gid)
+            if gid in self._weak:
+                self._exact_weak.setdefault(add_exact, gid)
+
+    def _same_words(self, norm: str, speaker: Hashable, weak: bool, length: int) -> int | None:
+        """A group already holding these exact words that this wording may join: its own
+        speaker's, else one of another speaker where ``consensus.crossing_ok`` allows it."""
+        from quotes.consensus import crossing_ok
+
+        by_speaker = self._exact.get(norm)
+        if not by_speaker:
+            return None
+        if speaker in by_speaker:
+            return self._live(by_speaker[speaker])
+        first = self._live(next(iter(by_speaker.values())))
+        if crossing_ok(weak, first in self._weak, _SAME, length):
+            return first
+        unnamed = self._exact_weak.get(norm)  # a group nobody named yet takes anyone's words
+        return self._live(unnamed) if unnamed is not None and self._live(unnamed) in self._weak else None
 
     def _index(self, gid: int, speaker: Hashable, text: str) -> None:
         keys_of_speaker = self._keys[speaker]
@@ -316,6 +445,16 @@ class Grouper:
             bucket = keys_of_speaker.setdefault(key, [])
             if not bucket or bucket[-1] != gid:
                 bucket.append(gid)
+        for shingle in shingle_keys(text):
+            hashed = hash(shingle)
+            entry = self._shingles.get(hashed)
+            if entry is None:
+                self._shingles[hashed] = gid  # most runs of words belong to one group: no list for the collector to walk
+            elif isinstance(entry, int):
+                if entry != gid:
+                    self._shingles[hashed] = [entry, gid]
+            elif entry[-1] != gid:
+                entry.append(gid)
 
     def live_groups(self) -> list[_Group]:
         return [g for g in self.groups if g.id not in self._merged_into]
@@ -341,4 +480,3 @@ def bcubed(predicted: dict[Hashable, Hashable], gold: dict[Hashable, Hashable]) 
         precision += both / len(same_pred)
         recall += both / len(same_gold)
     return precision / len(items), recall / len(items)
-

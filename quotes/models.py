@@ -335,6 +335,24 @@ class Occurrence(Model):
     title: str | None = None
     date: str | None = None
     diff: list[DiffOp] = Field(default_factory=list)  # against the group's canonical wording
+    # the speaker across articles (quotes/consensus.py): how ``speaker`` was decided
+    attributed_speaker_id: int | None = None  # the speaker its own article gives it
+    attributed_speaker: str | None = None
+    speaker_basis: str = "article"  # article | agreed (from the other occurrences) | correction
+    speaker_evidence: str | None = None  # "3 other articles attribute these words to X"
+    speaker_confidence: float | None = None
+    conflict: bool = False  # a confident attribution contradicting the agreed speaker
+
+    def speaker_note(self) -> str | None:
+        """One line on a speaker taken from, or contradicting, the other articles (None
+        when its own article's attribution stands unopposed)."""
+        if self.conflict:
+            return f"conflict: this article says {self.speaker or '?'}; {self.speaker_evidence or 'other articles disagree'}"
+        if self.speaker_basis == "agreed":
+            own = self.attributed_speaker or "no speaker"
+            confidence = f" (confidence {self.speaker_confidence:.2f})" if self.speaker_confidence is not None else ""
+            return f"speaker agreed: {self.speaker_evidence}{confidence}; this article: {own}"
+        return None
 
 
 class Statement(Model):

@@ -23,7 +23,7 @@ from typing import Iterator
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from quotes import grouping, resolve
+from quotes import consensus, grouping, resolve
 from quotes.reported import paraphrase
 from quotes.models import (
     Article,
@@ -264,6 +264,60 @@ def m006_reported_statements(db: sqlite_utils.Database) -> None:
         db.table("statements").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
+@migrations()
+def m007_cross_article_speakers(db: sqlite_utils.Database) -> None:
+    """Speakers across articles (issue 12). Each alias link keeps its typed match kind
+    beside its evidence (older links: NULL). Speaker keys are refiled folded (accents and
+    punctuation aside), so "José" and "Jose" meet."""
+    if "kind" not in db["speaker_aliases"].columns_dict:
+        db.execute("ALTER TABLE speaker_aliases ADD COLUMN kind TEXT")
+    db.execute("DELETE FROM speaker_keys")
+    for speaker_id, name, kind in db.execute("SELECT id, name, type FROM speakers").fetchall():
+        for key in resolve.blocking_keys(name, SpeakerType(kind)):
+            db.execute("INSERT OR IGNORE INTO speaker_keys VALUES (?, ?)", (key, speaker_id))
+    # Each occurrence keeps the speaker its own article gave it (attributed_speaker_id)
+    # beside the one it is shown under (speaker_id), how that was decided (speaker_basis:
+    # article, agreed from the other occurrences of the same words, or correction), why, with
+    # what confidence, and whether a confident attribution contradicts the agreed one.
+    columns = db["quotes"].columns_dict
+    for column, kind in (
+        ("attributed_speaker_id", "INTEGER REFERENCES speakers(id)"),
+        ("speaker_basis", "TEXT"),
+        ("speaker_evidence", "TEXT"),
+        ("speaker_confidence", "REAL"),
+        ("conflict", "INTEGER NOT NULL DEFAULT 0"),
+    ):
+        if column not in columns:
+            db.execute(f"ALTER TABLE quotes ADD COLUMN {column} {kind}")
+    db.execute(
+        "UPDATE quotes SET attributed_speaker_id = speaker_id, speaker_confidence = confidence,"
+        " speaker_basis = CASE WHEN rule = 'correction' THEN 'correction' ELSE 'article' END WHERE speaker_basis IS NULL"
+    )
+    # candidate groups are looked up across speakers by runs of three content words
+    # (grouping.shingle_keys), exact wordings by their normalised words
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS group_shingles (shingle TEXT NOT NULL, group_id INTEGER NOT NULL REFERENCES quote_groups(id),"
+        " PRIMARY KEY (shingle, group_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS group_shingles_group ON group_shingles(group_id)")
+    for group_id, root in db.execute("SELECT id, root FROM quote_groups").fetchall():
+        for key in grouping.shingle_keys(root):
+            db.execute("INSERT OR IGNORE INTO group_shingles VALUES (?, ?)", (key, group_id))
+    db.execute("CREATE INDEX IF NOT EXISTS quotes_wording ON quotes(normalised)")
+    db.execute("CREATE INDEX IF NOT EXISTS quotes_conflict ON quotes(conflict) WHERE conflict = 1")
+    db.execute("DROP VIEW IF EXISTS conflicts")
+    db.execute(
+        """CREATE VIEW conflicts AS
+        SELECT q.group_id, q.id AS quote_id, q.text, s.name AS speaker, agreed.name AS agreed_speaker,
+               q.speaker_evidence AS evidence, q.confidence, a.outlet, COALESCE(a.url, a.source) AS source, a.date
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN speakers s ON s.id = q.speaker_id
+        LEFT JOIN quote_groups g ON g.id = q.group_id
+        LEFT JOIN speakers agreed ON agreed.id = g.speaker_id
+        WHERE q.conflict = 1"""
+    )
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -346,7 +400,9 @@ def check_index(path: str, create: bool) -> bool:
         if not os.path.isdir(folder):
             raise StoreError(f"{path}: no such folder {folder}")
         if not create:
-            raise StoreError(f"{path}: no such index (build one with `quotes ingest PATH --db {path}` or `quotes run --db {path}`)")
+            raise StoreError(
+                f"{path}: no such index (build one with `quotes ingest PATH --db {path}` or `quotes run --db {path}`)"
+            )
         if not os.access(folder, os.W_OK | os.X_OK):
             raise StoreError(f"{path}: cannot create the index: folder {folder} is not writable")
         return False
@@ -393,12 +449,71 @@ def _probe(path: str, mode: str) -> tuple[set[str], bool]:
     probe = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{mode}", uri=True, timeout=30)
     try:
         tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        ours = Migrations.migrations_table in tables and probe.execute(
-            f"SELECT 1 FROM [{Migrations.migrations_table}] WHERE migration_set = ? LIMIT 1", (migrations.name,)
-        ).fetchone() is not None
+        ours = (
+            Migrations.migrations_table in tables
+            and probe.execute(
+                f"SELECT 1 FROM [{Migrations.migrations_table}] WHERE migration_set = ? LIMIT 1", (migrations.name,)
+            ).fetchone()
+            is not None
+        )
     finally:
         probe.close()
     return tables, ours
+
+
+_SAME_WORDS = grouping.Match(True, 1.0, "same words", grouping.MatchKind.same_words)
+
+
+class _SpeakerRecords:
+    """The store's side of ``resolve.SpeakerDirectory``: questions answered and outcomes
+    recorded over SQLite; the decision is ``resolve.resolve``'s."""
+
+    def __init__(self, store: "Store"):
+        self.store = store
+
+    def candidates(self, keys) -> list[resolve.Candidate]:
+        found: dict[int, resolve.Candidate] = {}
+        for key in keys:
+            for speaker_id, name, kind in self.store.conn.execute(
+                "SELECT s.id, s.name, s.type FROM speaker_keys k JOIN speakers s ON s.id = k.speaker_id WHERE k.key = ?", (key,)
+            ).fetchall():
+                if speaker_id not in found:
+                    roles = tuple(
+                        r[0]
+                        for r in self.store.conn.execute(
+                            "SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = ?", (speaker_id,)
+                        )
+                    )
+                    found[speaker_id] = resolve.Candidate(speaker_id, name, SpeakerType(kind), roles)
+        return list(found.values())
+
+    def shares_wording(self, speaker_id: int, normalised) -> bool:
+        texts = sorted(set(normalised))
+        if not texts:
+            return False
+        marks = ",".join("?" * len(texts))
+        return (
+            self.store.conn.execute(
+                f"SELECT 1 FROM quotes WHERE speaker_id = ? AND normalised IN ({marks}) LIMIT 1", (speaker_id, *texts)
+            ).fetchone()
+            is not None
+        )
+
+    def new_speaker(self, name: str, kind: SpeakerType) -> int:
+        return self.store._new_speaker(name, kind)
+
+    def rename(self, speaker_id: int, name: str, kind: SpeakerType) -> None:
+        self.store.conn.execute("UPDATE speakers SET name = ? WHERE id = ?", (name, speaker_id))
+        self.store._file_keys(speaker_id, name, kind)
+
+    def record_alias(self, speaker_id: int, alias: str, article_id: str, kind: resolve.MatchKind, evidence: str) -> None:
+        self.store.conn.execute(
+            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, article_id, evidence, kind) VALUES (?, ?, ?, ?, ?)",
+            (speaker_id, alias, article_id, evidence, kind.value),
+        )
+
+    def record_role(self, speaker_id: int, role: str, article_id: str) -> None:
+        self.store.conn.execute("INSERT OR IGNORE INTO speaker_roles VALUES (?, ?, ?)", (speaker_id, role, article_id))
 
 
 class Store:
@@ -419,8 +534,13 @@ class Store:
             wal = self.path + "-wal"
             pending_wal = os.path.exists(wal) and os.path.getsize(wal) > 0
             mode = "mode=ro" if _can_write(self.path) or pending_wal else "immutable=1"
-            self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?{mode}", uri=True, timeout=30,
-                                        isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(
+                f"{Path(self.path).resolve().as_uri()}?{mode}",
+                uri=True,
+                timeout=30,
+                isolation_level=None,
+                check_same_thread=False,
+            )
         else:
             self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         try:
@@ -497,10 +617,25 @@ class Store:
         self.conn.execute(
             "INSERT INTO articles (id, source, url, outlet, title, date, authors, text, ingested_at, seq, previous_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, article.source, article.url, article.outlet, article.title, article.date,
-             json.dumps(article.authors), article.text, _now(), seq, previous_id),
+            (
+                article.id,
+                article.source,
+                article.url,
+                article.outlet,
+                article.title,
+                article.date,
+                json.dumps(article.authors),
+                article.text,
+                _now(),
+                seq,
+                previous_id,
+            ),
         )
-        speaker_ids = {s.name: self._resolve_speaker(s, article.id) for s in attributed.speakers}
+        wordings: dict[str, list[str]] = {}
+        for quote in attributed.quotes:
+            if quote.speaker:
+                wordings.setdefault(quote.speaker, []).append(grouping.normalise_quote(quote.text))
+        speaker_ids = {s.name: self._resolve_speaker(s, article.id, wordings.get(s.name)) for s in attributed.speakers}
         touched: set[int] = set()
         written = 0
         for quote in attributed.quotes:
@@ -508,13 +643,33 @@ class Store:
             if quote.speaker and speaker_id is None:
                 speaker_id = self._speaker_id_for(quote.speaker, quote.speaker_type, article.id, "named by the attributor")
             cursor = self.conn.execute(
-                "INSERT OR IGNORE INTO quotes (article_id, start, \"end\", text, normalised, type, speaker_id, role,"
-                " mention, mention_start, mention_end, cue, cue_start, cue_end, rule, resolver, evidence, confidence, context)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.id, quote.start, quote.end, quote.text, grouping.normalise_quote(quote.text),
-                 quote.type.value, speaker_id, quote.role, quote.mention, quote.mention_start, quote.mention_end,
-                 quote.cue, quote.cue_start, quote.cue_end, quote.rule, quote.resolver, quote.evidence, quote.confidence,
-                 quote.context),
+                'INSERT OR IGNORE INTO quotes (article_id, start, "end", text, normalised, type, speaker_id, role,'
+                " mention, mention_start, mention_end, cue, cue_start, cue_end, rule, resolver, evidence, confidence, context,"
+                " attributed_speaker_id, speaker_basis, speaker_confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'article', ?)",
+                (
+                    article.id,
+                    quote.start,
+                    quote.end,
+                    quote.text,
+                    grouping.normalise_quote(quote.text),
+                    quote.type.value,
+                    speaker_id,
+                    quote.role,
+                    quote.mention,
+                    quote.mention_start,
+                    quote.mention_end,
+                    quote.cue,
+                    quote.cue_start,
+                    quote.cue_end,
+                    quote.rule,
+                    quote.resolver,
+                    quote.evidence,
+                    quote.confidence,
+                    quote.context,
+                    speaker_id,
+                    quote.confidence,
+                ),
             )
             if cursor.rowcount:
                 written += 1
@@ -618,35 +773,8 @@ class Store:
 
     # -- speakers
 
-    def _resolve_speaker(self, speaker, article_id: str) -> int:
-        kind = speaker.type
-        keys = resolve.lookup_keys(speaker.name, kind)
-        candidates = {}
-        for key in keys:
-            for row in self._rows("SELECT s.id, s.name, s.type FROM speaker_keys k JOIN speakers s ON s.id = k.speaker_id WHERE k.key = ?", (key,)):
-                candidates[row["id"]] = row
-        matched, evidence, best = None, None, 0
-        for row in candidates.values():
-            roles = tuple(r["role"] for r in self._rows("SELECT DISTINCT role FROM speaker_roles WHERE speaker_id = ?", (row["id"],)))
-            found = resolve.same_speaker(speaker.name, kind, speaker.roles,
-                                         resolve.Candidate(row["id"], row["name"], SpeakerType(row["type"]), roles))
-            strength = resolve.evidence_strength(found, row["name"])
-            if strength > best:
-                matched, evidence, best = row, found, strength
-        if matched is None:
-            speaker_id = self._new_speaker(speaker.name, kind)
-            evidence = "first seen"
-        else:
-            speaker_id = matched["id"]
-            better = resolve.better_name(matched["name"], speaker.name)
-            if better != matched["name"]:
-                self.conn.execute("UPDATE speakers SET name = ? WHERE id = ?", (better, speaker_id))
-                self._file_keys(speaker_id, better, kind)
-        for alias in {speaker.name, *speaker.aliases}:
-            self.conn.execute("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?, ?, ?)", (speaker_id, alias, article_id, evidence))
-        for role in speaker.roles:
-            self.conn.execute("INSERT OR IGNORE INTO speaker_roles VALUES (?, ?, ?)", (speaker_id, role, article_id))
-        return speaker_id
+    def _resolve_speaker(self, speaker, article_id: str, wordings: list[str] | None = None) -> int:
+        return resolve.resolve(_SpeakerRecords(self), speaker, article_id, wordings or [])
 
     def _new_speaker(self, name: str, kind: SpeakerType) -> int:
         speaker_id = _new_id(self.conn.execute("INSERT INTO speakers (name, type) VALUES (?, ?)", (name, kind.value)))
@@ -660,40 +788,87 @@ class Store:
     def _speaker_id_for(self, name: str, kind: SpeakerType, article_id: str | None, evidence: str) -> int:
         existing = self._one("SELECT id FROM speakers WHERE name = ? COLLATE NOCASE", (name,))
         if existing is None:
-            existing = self._one(
-                "SELECT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1", (name,)
-            )
+            existing = self._one("SELECT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE LIMIT 1", (name,))
         if existing is None:
             existing = self._new_speaker(name, kind)
-            self.conn.execute("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?, ?, ?)", (existing, name, article_id, evidence))
+            self.conn.execute(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, article_id, evidence, kind) VALUES (?, ?, ?, ?, ?)",
+                (existing, name, article_id, evidence, resolve.MatchKind.first_seen.value),
+            )
         return existing
 
     # -- groups
 
     def _assign_group(self, quote_id: int, speaker_id: int | None, text: str) -> int:
         """Put a new occurrence in its group: an identical wording's group, else the best
-        matching group root among candidates sharing a key, else a new group."""
+        matching group root among candidates sharing a key, else a new group. Candidates
+        come from every speaker; ``consensus.may_join`` says which may take this wording
+        (the decision is grouping.place's and consensus's; this only looks up and records)."""
         block = speaker_id or 0
         normalised = grouping.normalise_quote(text)
-        same = self._one(
-            "SELECT group_id FROM quotes WHERE speaker_id IS ? AND normalised = ? AND group_id IS NOT NULL AND id != ? LIMIT 1",
-            (speaker_id, normalised, quote_id),
-        )
+        weak = self._weak_quote(quote_id)
+        nameless = speaker_id is None or self._one("SELECT type FROM speakers WHERE id = ?", (speaker_id,)) == SpeakerType.unknown.value
+        length = len(grouping.words(text))
+        same = None
+        for gid, group_speaker, group_type in self.conn.execute(
+            "SELECT DISTINCT q.group_id, g.speaker_id, s.type FROM quotes q JOIN quote_groups g ON g.id = q.group_id"
+            " LEFT JOIN speakers s ON s.id = g.speaker_id WHERE q.normalised = ? AND q.id != ?"
+            " ORDER BY g.speaker_id IS NOT ?, q.group_id LIMIT 50",
+            (normalised, quote_id, speaker_id),
+        ).fetchall():
+            group_weak = group_speaker is None or group_type == SpeakerType.unknown.value
+            if group_speaker == speaker_id or consensus.crossing_ok(weak, group_weak, _SAME_WORDS, length):
+                same = gid
+                break
         if same is None:
-            def lookup(keys: list[str]) -> dict[int, int]:
-                if not keys:
+            cross: set[int] = set()  # groups of another speaker: joined only on the words themselves
+            shingles = grouping.shingle_keys(text)
+            across: dict[int, int] = {}
+            for shingle in shingles:
+                bucket = self.conn.execute(
+                    "SELECT group_id FROM group_shingles WHERE shingle = ? LIMIT ?", (shingle, grouping.MAX_SHINGLE_GROUPS + 1)
+                ).fetchall()
+                if len(bucket) <= grouping.MAX_SHINGLE_GROUPS:  # a common run of words finds nothing
+                    for (gid,) in bucket:
+                        across[gid] = across.get(gid, 0) + 1
+            need = grouping.min_shared_shingles(len(shingles))
+            across = {g: n for g, n in across.items() if n >= need}
+
+            def lookup(keys: list[str], allow_cross: bool = True) -> dict[int, int]:
+                """The speaker's own groups sharing the keys, and any speaker's groups sharing
+                a run of three content words that this wording may join."""
+                hits = lookup_cuts(keys)
+                others = self._joinable({g: n for g, n in across.items() if g not in hits}, speaker_id, weak, length, cross)
+                for gid, shared in others.items():
+                    if allow_cross or gid not in cross:
+                        hits[gid] = max(2, shared)
+                return hits
+
+            def lookup_cuts(keys: list[str]) -> dict[int, int]:
+                if not keys or nameless:  # the block of nobody or of "candidate" would hold every speaker's quotes
                     return {}
                 marks = ",".join("?" * len(keys))
-                return dict(self.conn.execute(
-                    f"SELECT group_id, count(*) FROM group_keys WHERE speaker_key = ? AND key IN ({marks}) GROUP BY group_id",
-                    (block, *keys),
-                ).fetchall())
+                return dict(
+                    self.conn.execute(
+                        f"SELECT group_id, count(*) FROM group_keys WHERE speaker_key = ? AND key IN ({marks}) GROUP BY group_id",
+                        (block, *keys),
+                    ).fetchall()
+                )
 
-            placement = grouping.place(text, lookup, lambda gid: self._one("SELECT root FROM quote_groups WHERE id = ?", (gid,)))
+            def root_of(gid: int) -> str:
+                return self._one("SELECT root FROM quote_groups WHERE id = ?", (gid,))
+
+            placement = grouping.place(text, lookup, root_of, lookup_cuts)
+            if placement.join in cross:
+                root = root_of(placement.join)
+                match = grouping.similarity(text, root)
+                sizes = sorted((length, len(grouping.words(root))))
+                if not consensus.crossing_ok(weak, self._group_weak(placement.join), match, *sizes):
+                    placement = grouping.place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
             if placement.join is None:
-                same = _new_id(self.conn.execute(
-                    "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (speaker_id, text, text)
-                ))
+                same = _new_id(
+                    self.conn.execute("INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (speaker_id, text, text))
+                )
                 self._index_group(same, block, text)
             else:
                 same = placement.join
@@ -701,23 +876,69 @@ class Store:
                     self.conn.execute("UPDATE quote_groups SET root = ? WHERE id = ?", (text, same))
                     self._index_group(same, block, text)
                 for other in placement.absorb:
-                    if not self._split_by_hand(other):
+                    if other not in cross and not self._split_by_hand(other):
                         self._merge(same, other)
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (same, quote_id))
         return same
 
+    def _group_weak(self, group_id: int) -> bool:
+        row = self.conn.execute(
+            "SELECT g.speaker_id, s.type FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id WHERE g.id = ?", (group_id,)
+        ).fetchone()
+        return row is None or row[0] is None or row[1] == SpeakerType.unknown.value
+
+    def _weak_quote(self, quote_id: int) -> bool:
+        """Whether an occurrence's own attribution is too weak to hold against the others'
+        (consensus.is_weak): no speaker, a description for a name, a low confidence."""
+        row = self.conn.execute(
+            "SELECT q.speaker_id, q.confidence, q.rule, s.type FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = ?",
+            (quote_id,),
+        ).fetchone()
+        if row is None or row[2] == "correction":
+            return False
+        return consensus.is_weak(row[0], row[3] in (SpeakerType.person.value, SpeakerType.organisation.value), row[1])
+
+    def _joinable(self, hits: dict[int, int], speaker_id: int | None, weak: bool, length: int, cross: set[int]) -> dict[int, int]:
+        """The candidate groups a wording may be compared with: its speaker's, and those of
+        another speaker that ``consensus.may_consider`` lets it consider (noted in ``cross``:
+        joined only if ``consensus.crossing_ok``)."""
+        if not hits:
+            return hits
+        kept: dict[int, int] = {}
+        ids = list(hits)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for gid, group_speaker, group_type in self.conn.execute(
+                f"SELECT g.id, g.speaker_id, s.type FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id WHERE g.id IN ({marks})",
+                chunk,
+            ).fetchall():
+                group_weak = group_speaker is None or group_type == SpeakerType.unknown.value
+                if group_speaker == speaker_id:
+                    kept[gid] = hits[gid]
+                elif consensus.may_consider(weak, group_weak, length):
+                    kept[gid] = hits[gid]
+                    cross.add(gid)
+        return kept
+
     def _split_by_hand(self, group_id: int) -> bool:
         """Whether a user split a wording of this group out on purpose: such a group is
         never merged back automatically."""
-        return self._one(
-            "SELECT 1 FROM quotes q JOIN corrections c ON c.kind = 'split' AND c.article_id = q.article_id"
-            ' AND c.start = q.start AND c."end" = q."end" WHERE q.group_id = ? LIMIT 1',
-            (group_id,),
-        ) is not None
+        return (
+            self._one(
+                "SELECT 1 FROM quotes q JOIN corrections c ON c.kind = 'split' AND c.article_id = q.article_id"
+                ' AND c.start = q.start AND c."end" = q."end" WHERE q.group_id = ? LIMIT 1',
+                (group_id,),
+            )
+            is not None
+        )
 
     def _index_group(self, group_id: int, block: int, text: str) -> None:
         self.conn.executemany(
             "INSERT OR IGNORE INTO group_keys VALUES (?, ?, ?)", [(block, key, group_id) for key in grouping.index_keys(text)]
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO group_shingles VALUES (?, ?)", [(key, group_id) for key in grouping.shingle_keys(text)]
         )
 
     def _refresh_group(self, group_id: int) -> None:
@@ -731,6 +952,7 @@ class Store:
             self.conn.execute(
                 "UPDATE statements SET paraphrase_group_id = NULL, paraphrase_score = NULL WHERE paraphrase_group_id = ?", (group_id,)
             )
+            self.conn.execute("DELETE FROM group_shingles WHERE group_id = ?", (group_id,))
             self.conn.execute("DELETE FROM quote_groups WHERE id = ?", (group_id,))
             return
         counts: dict[str, list] = {}
@@ -745,6 +967,62 @@ class Store:
             " first_seen = ?, last_seen = ? WHERE id = ?",
             (canonical, root, len(counts), len(rows), len(outlets), min(dates, default=None), max(dates, default=None), group_id),
         )
+        self._vote(group_id)
+
+    def _vote(self, group_id: int) -> None:
+        """Every occurrence of the group votes on its speaker (consensus.decide); the
+        verdicts are recorded on the occurrences, the agreed speaker on the group."""
+        rows = self._rows(
+            "SELECT q.id, q.article_id, q.speaker_id, q.attributed_speaker_id, q.confidence, q.rule, q.speaker_basis,"
+            " q.speaker_evidence, q.speaker_confidence, q.conflict, s.type FROM quotes q"
+            " LEFT JOIN speakers s ON s.id = COALESCE(CASE WHEN q.rule = 'correction' THEN q.speaker_id END, q.attributed_speaker_id)"
+            " JOIN articles a ON a.id = q.article_id WHERE q.group_id = ? ORDER BY a.seq, q.start",
+            (group_id,),
+        )
+        voters = [
+            consensus.Voter(
+                r["id"],
+                r["article_id"],
+                r["speaker_id"] if r["rule"] == "correction" else r["attributed_speaker_id"],
+                r["confidence"],
+                r["type"] in (SpeakerType.person.value, SpeakerType.organisation.value),
+                corrected=r["rule"] == "correction",
+            )
+            for r in rows
+        ]
+        verdicts = consensus.decide(voters)
+        names: dict[int, str] = {}
+
+        def name(speaker_id: int) -> str:
+            if speaker_id not in names:
+                names[speaker_id] = self._one("SELECT name FROM speakers WHERE id = ?", (speaker_id,)) or "?"
+            return names[speaker_id]
+
+        for row, verdict in zip(rows, verdicts):
+            evidence = None
+            if (
+                verdict.agreed_speaker_id is not None
+                and verdict.agreeing_articles
+                and verdict.basis != consensus.Basis.correction
+                and (verdict.basis == consensus.Basis.agreed or verdict.conflict)
+            ):
+                evidence = consensus.evidence(verdict.agreeing_articles, name(verdict.agreed_speaker_id))
+            update = (verdict.speaker_id, verdict.basis.value, evidence, verdict.confidence, int(verdict.conflict))
+            current = (
+                row["speaker_id"],
+                row["speaker_basis"],
+                row["speaker_evidence"],
+                row["speaker_confidence"],
+                row["conflict"],
+            )
+            if update != current:
+                self.conn.execute(
+                    "UPDATE quotes SET speaker_id = ?, speaker_basis = ?, speaker_evidence = ?, speaker_confidence = ?, conflict = ?"
+                    " WHERE id = ?",
+                    (*update, row["id"]),
+                )
+        if verdicts and verdicts[0].agreed_speaker_id is not None:
+            self.conn.execute("UPDATE quote_groups SET speaker_id = ? WHERE id = ?", (verdicts[0].agreed_speaker_id, group_id))
 
     # -- corrections
 
@@ -779,8 +1057,10 @@ class Store:
         def run():
             speakers = {}
             for gid in (keep, absorb):
-                row = self._rows("SELECT g.speaker_id, s.name FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id"
-                                 " WHERE g.id = ?", (gid,))
+                row = self._rows(
+                    "SELECT g.speaker_id, s.name FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id WHERE g.id = ?",
+                    (gid,),
+                )
                 if not row:
                     raise StoreError(f"no group {gid}")
                 speakers[gid] = row[0]
@@ -801,6 +1081,7 @@ class Store:
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE group_id = ?", (keep, absorb))
         self.conn.execute("UPDATE OR IGNORE group_keys SET group_id = ? WHERE group_id = ?", (keep, absorb))
         self.conn.execute("UPDATE statements SET paraphrase_group_id = ? WHERE paraphrase_group_id = ?", (keep, absorb))
+        self.conn.execute("UPDATE OR IGNORE group_shingles SET group_id = ? WHERE group_id = ?", (keep, absorb))
         self._refresh_group(keep)
         self._refresh_group(absorb)
 
@@ -815,9 +1096,12 @@ class Store:
 
     def _split(self, quote_id: int) -> int:
         row = self._rows("SELECT speaker_id, text, group_id FROM quotes WHERE id = ?", (quote_id,))[0]
-        new = _new_id(self.conn.execute(
-            "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (row["speaker_id"], row["text"], row["text"])
-        ))
+        new = _new_id(
+            self.conn.execute(
+                "INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)",
+                (row["speaker_id"], row["text"], row["text"]),
+            )
+        )
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (new, quote_id))
         for gid in (row["group_id"], new):
             if gid is not None:
@@ -839,10 +1123,15 @@ class Store:
 
     def _reassign(self, quote_id: int, speaker_name: str) -> int:
         speaker = self.find_speaker(speaker_name)
-        speaker_id = speaker.id if speaker else self._speaker_id_for(speaker_name, SpeakerType.person, None, "set by a correction")
+        speaker_id = (
+            speaker.id if speaker else self._speaker_id_for(speaker_name, SpeakerType.person, None, "set by a correction")
+        )
         row = self._rows("SELECT text, group_id, article_id FROM quotes WHERE id = ?", (quote_id,))[0]
-        self.conn.execute("UPDATE quotes SET speaker_id = ?, group_id = NULL, rule = 'correction', resolver = NULL, confidence = 1.0 WHERE id = ?",
-                          (speaker_id, quote_id))
+        self.conn.execute(
+            "UPDATE quotes SET speaker_id = ?, group_id = NULL, rule = 'correction', resolver = NULL, confidence = 1.0,"
+            " speaker_basis = 'correction', speaker_evidence = NULL, speaker_confidence = 1.0, conflict = 0 WHERE id = ?",
+            (speaker_id, quote_id),
+        )
         if row["group_id"] is not None:
             self._refresh_group(row["group_id"])
         new_group = self._assign_group(quote_id, speaker_id, row["text"])
@@ -853,7 +1142,7 @@ class Store:
         article_id, start, end = self._quote_key(quote_id)
         other_key = self._quote_key(other) if other is not None else (None, None, None)
         self.conn.execute(
-            "INSERT INTO corrections (kind, article_id, start, \"end\", other_article_id, other_start, other_end, speaker, created_at)"
+            'INSERT INTO corrections (kind, article_id, start, "end", other_article_id, other_start, other_end, speaker, created_at)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (kind, article_id, start, end, *other_key, speaker, _now()),
         )
@@ -883,9 +1172,14 @@ class Store:
         corrections. Returns the number of groups."""
 
         def run():
-            self.conn.execute("UPDATE quotes SET group_id = NULL")
+            # from scratch: every occurrence back to its own article's speaker; corrections are replayed below
+            self.conn.execute(
+                "UPDATE quotes SET group_id = NULL, speaker_id = attributed_speaker_id, speaker_basis = 'article',"
+                " speaker_evidence = NULL, speaker_confidence = confidence, conflict = 0"
+            )
             self.conn.execute("DELETE FROM group_keys")
             self.conn.execute("UPDATE statements SET paraphrase_group_id = NULL, paraphrase_score = NULL")
+            self.conn.execute("DELETE FROM group_shingles")
             self.conn.execute("DELETE FROM quote_groups")
             touched = set()
             for row in self._rows(
@@ -955,14 +1249,34 @@ class Store:
                 sources = role_sources[shown[key]]
                 if r["source"] and r["source"] not in sources:
                     sources.append(r["source"])
-            aliases = [r["alias"] for r in self._rows("SELECT DISTINCT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (row["id"],))]
-            outlets = [r["o"] for r in self._rows(
-                "SELECT DISTINCT COALESCE(a.outlet, a.source) AS o FROM quotes q JOIN articles a ON a.id = q.article_id"
-                " WHERE q.speaker_id = ? ORDER BY o LIMIT 50", (row["id"],))]
-            out.append(SpeakerSummary(id=row["id"], name=row["name"], type=SpeakerType(row["type"]), roles=roles,
-                                      role_sources=role_sources,
-                                      aliases=aliases, quotes=row["quotes"], groups=row["groups"], outlets=outlets,
-                                      statements=row["statements"]))
+            aliases = [
+                r["alias"]
+                for r in self._rows(
+                    "SELECT DISTINCT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (row["id"],)
+                )
+            ]
+            outlets = [
+                r["o"]
+                for r in self._rows(
+                    "SELECT DISTINCT COALESCE(a.outlet, a.source) AS o FROM quotes q JOIN articles a ON a.id = q.article_id"
+                    " WHERE q.speaker_id = ? ORDER BY o LIMIT 50",
+                    (row["id"],),
+                )
+            ]
+            out.append(
+                SpeakerSummary(
+                    id=row["id"],
+                    name=row["name"],
+                    type=SpeakerType(row["type"]),
+                    roles=roles,
+                    role_sources=role_sources,
+                    aliases=aliases,
+                    quotes=row["quotes"],
+                    groups=row["groups"],
+                    outlets=outlets,
+                    statements=row["statements"],
+                )
+            )
         return out
 
     def speakers(self, filter: str | None = None, limit: int = 100, offset: int = 0) -> list[SpeakerSummary]:
@@ -971,7 +1285,9 @@ class Store:
             like = f"%{filter.strip()}%"
             return self._speaker_summaries(
                 "WHERE s.name LIKE ? OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)",
-                (like, like), limit, offset,
+                (like, like),
+                limit,
+                offset,
             )
         return self._speaker_summaries("", (), limit, offset)
 
@@ -986,20 +1302,31 @@ class Store:
         return found[0] if found else None
 
     def _group_summary(self, row: dict) -> GroupSummary:
-        return GroupSummary(id=row["id"], speaker_id=row["speaker_id"], speaker=row["speaker"], canonical=row["canonical"],
-                            wordings=row["wordings"], occurrences=row["occurrences"], outlets=row["outlets"],
-                            first_seen=row["first_seen"], last_seen=row["last_seen"])
+        return GroupSummary(
+            id=row["id"],
+            speaker_id=row["speaker_id"],
+            speaker=row["speaker"],
+            canonical=row["canonical"],
+            wordings=row["wordings"],
+            occurrences=row["occurrences"],
+            outlets=row["outlets"],
+            first_seen=row["first_seen"],
+            last_seen=row["last_seen"],
+        )
 
     _GROUP_SELECT = "SELECT g.*, s.name AS speaker FROM quote_groups g LEFT JOIN speakers s ON s.id = g.speaker_id"
 
     def groups(self, speaker_id: int | None = None, limit: int = 100, offset: int = 0) -> list[GroupSummary]:
         where, params = ("WHERE g.speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
-        rows = self._rows(f"{self._GROUP_SELECT} {where} ORDER BY g.occurrences DESC, g.id LIMIT ? OFFSET ?",
-                          (*params, _count(limit), _count(offset)))
+        rows = self._rows(
+            f"{self._GROUP_SELECT} {where} ORDER BY g.occurrences DESC, g.id LIMIT ? OFFSET ?",
+            (*params, _count(limit), _count(offset)),
+        )
         return [self._group_summary(r) for r in rows]
 
-    _OCCURRENCE_SELECT = """SELECT q.*, s.name AS speaker, a.source, a.url, a.outlet, a.title, a.date
-        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id"""
+    _OCCURRENCE_SELECT = """SELECT q.*, s.name AS speaker, own.name AS attributed_speaker, a.source, a.url, a.outlet, a.title, a.date
+        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+        LEFT JOIN speakers own ON own.id = q.attributed_speaker_id"""
 
     def _occurrence(self, row: dict, canonical: str | None = None, diffs: dict | None = None) -> Occurrence:
         diff: list = []
@@ -1014,13 +1341,37 @@ class Store:
         else:
             diff = word_diff(canonical, row["text"])
         return Occurrence(
-            id=row["id"], group_id=row["group_id"], article_id=row["article_id"], text=row["text"], start=row["start"],
-            end=row["end"], type=QuoteType(row["type"]), speaker_id=row["speaker_id"], speaker=row["speaker"],
-            role=row["role"], mention=row["mention"], mention_start=row["mention_start"], mention_end=row["mention_end"],
-            cue=row["cue"], cue_start=row["cue_start"], cue_end=row["cue_end"], rule=row["rule"],
-            resolver=row["resolver"], confidence=row["confidence"], context=row["context"], source=row["url"] or row["source"],
-            outlet=row["outlet"], title=row["title"], date=row["date"],
+            id=row["id"],
+            group_id=row["group_id"],
+            article_id=row["article_id"],
+            text=row["text"],
+            start=row["start"],
+            end=row["end"],
+            type=QuoteType(row["type"]),
+            speaker_id=row["speaker_id"],
+            speaker=row["speaker"],
+            role=row["role"],
+            mention=row["mention"],
+            mention_start=row["mention_start"],
+            mention_end=row["mention_end"],
+            cue=row["cue"],
+            cue_start=row["cue_start"],
+            cue_end=row["cue_end"],
+            rule=row["rule"],
+            resolver=row["resolver"],
+            confidence=row["confidence"],
+            context=row["context"],
+            source=row["url"] or row["source"],
+            outlet=row["outlet"],
+            title=row["title"],
+            date=row["date"],
             diff=diff,
+            attributed_speaker_id=row.get("attributed_speaker_id"),
+            attributed_speaker=row.get("attributed_speaker"),
+            speaker_basis=row.get("speaker_basis") or "article",
+            speaker_evidence=row.get("speaker_evidence"),
+            speaker_confidence=row.get("speaker_confidence"),
+            conflict=bool(row.get("conflict")),
         )
 
     def group(self, group_id: int, diffs: bool = True) -> GroupDetail | None:
@@ -1080,8 +1431,10 @@ class Store:
 
     def quotes(self, speaker_id: int | None = None, limit: int = 100, offset: int = 0) -> list[Occurrence]:
         where, params = ("WHERE q.speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
-        rows = self._rows(f"{self._OCCURRENCE_SELECT} {where} ORDER BY a.seq, q.start LIMIT ? OFFSET ?",
-                          (*params, _count(limit), _count(offset)))
+        rows = self._rows(
+            f"{self._OCCURRENCE_SELECT} {where} ORDER BY a.seq, q.start LIMIT ? OFFSET ?",
+            (*params, _count(limit), _count(offset)),
+        )
         return [self._occurrence(r) for r in rows]
 
     def quote(self, quote_id: int) -> Occurrence | None:
@@ -1091,10 +1444,19 @@ class Store:
         canonical = self._one("SELECT canonical FROM quote_groups WHERE id = ?", (rows[0]["group_id"],))
         return self._occurrence(rows[0], canonical)
 
+    def conflicts(self, limit: int = 100, offset: int = 0) -> list[Occurrence]:
+        """Occurrences whose confident speaker contradicts the speaker the other occurrences
+        of the same words agree on, by group."""
+        rows = self._rows(
+            f"{self._OCCURRENCE_SELECT} WHERE q.conflict = 1 ORDER BY q.group_id, a.seq, q.start LIMIT ? OFFSET ?",
+            (_count(limit), _count(offset)),
+        )
+        return [self._occurrence(r) for r in rows]
+
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over quotes and speaker names. Any input is safe. Results come in
-    index order, not by relevance: ranking every match of a one-letter prefix over a million
-    quotes would make search-as-you-type lag."""
+        index order, not by relevance: ranking every match of a one-letter prefix over a million
+        quotes would make search-as-you-type lag."""
         query = fts_query(text)
         if query is None:
             return []
@@ -1134,8 +1496,17 @@ class Store:
         if not rows:
             return None
         r = rows[0]
-        return Article(id=r["id"], text=r["text"], source=r["source"], title=r["title"], outlet=r["outlet"], date=r["date"],
-                       url=r["url"], authors=json.loads(r["authors"] or "[]"), previous_id=r.get("previous_id"))
+        return Article(
+            id=r["id"],
+            text=r["text"],
+            source=r["source"],
+            title=r["title"],
+            outlet=r["outlet"],
+            date=r["date"],
+            url=r["url"],
+            authors=json.loads(r["authors"] or "[]"),
+            previous_id=r.get("previous_id"),
+        )
 
     def versions(self, article_id: str) -> list[Article]:
         """Every version of an article (the same URL, changed text), oldest first; just the
@@ -1154,7 +1525,10 @@ class Store:
                 yield detail
             return
         where, params = ("WHERE speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
-        ids = [r[0] for r in self.conn.execute(f"SELECT id FROM quote_groups {where} ORDER BY speaker_id, occurrences DESC, id", params)]
+        ids = [
+            r[0]
+            for r in self.conn.execute(f"SELECT id FROM quote_groups {where} ORDER BY speaker_id, occurrences DESC, id", params)
+        ]
         for gid in ids:
             detail = self.group(gid)
             if detail:

@@ -66,7 +66,9 @@ def test_canonical_is_most_printed_then_longest():
 
 
 def test_word_diff_tells_editorial_and_punctuation_apart():
-    ops = word_diff("If you could do it cheaper, and reach the same result.", "If you could do it cheaper [and] reach the same result!")
+    ops = word_diff(
+        "If you could do it cheaper, and reach the same result.", "If you could do it cheaper [and] reach the same result!"
+    )
     kinds = [op.op for op in ops if op.op != "equal"]
     assert "editorial" in kinds and "punctuation" in kinds
     editorial = next(op for op in ops if op.op == "editorial")
@@ -105,3 +107,18 @@ def test_word_diff_keeps_the_printed_spacing():
     assert shown == variant, "the variant side of the diff is the variant exactly as printed"
     assert ops[0].variant == "an impressive model, particularly"
     assert spaced(ops, [op.canonical for op in ops]) == canonical
+
+
+def test_the_in_memory_grouper_crosses_speakers_only_on_the_words_themselves():
+    from quotes.grouping import Grouper
+
+    g = Grouper()
+    line = "We will rebuild the old bridge before the winter floods arrive again this year."
+    a = g.add("a", "Jane Roe", line)
+    assert g.add("b", None, "rebuild the old bridge before the winter floods") == a, "an unattributed cut joins the named quote"
+    assert g.add("c", "John Doe", line) == a, "the same long words by someone else: one quote (a conflict to flag)"
+    assert g.add("d", "John Doe", "We will fix the old bridge soon, before winter and its floods.") != a, (
+        "a paraphrase does not cross"
+    )
+    slogan = "Make the city great again."
+    assert g.add("e", "Jane Roe", slogan) != g.add("f", "John Doe", slogan), "a short line two people say stays two quotes"

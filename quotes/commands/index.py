@@ -108,6 +108,12 @@ def register(subparsers) -> None:
                         "the tree of wordings, what each outlet copied (with --json: the drift model)")
     p.set_defaults(func=cmd_show)
 
+    p = subparsers.add_parser("conflicts", help="occurrences whose confident speaker contradicts the speaker other articles give the same words")
+    _db_option(p)
+    p.add_argument("--limit", type=_count, default=100)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_conflicts)
+
     p = subparsers.add_parser("merge", help="correction: merge group ABSORB into group KEEP")
     p.add_argument("keep", type=int)
     p.add_argument("absorb", type=int)
@@ -376,7 +382,7 @@ def cmd_show(args) -> int:
     for o in detail.occurrences:
         where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source) if x)
         table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))), cell(where),
-                      cell(o.context), cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}"))
+                      cell(o.context), cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}" + (f"\n{o.speaker_note()}" if o.speaker_note() else "")))
     console.print(table)
     if detail.reported:
         console.print(Text("also reported as:", style="bold"))
@@ -384,6 +390,28 @@ def cmd_show(args) -> int:
             where = ", ".join(inert(x) for x in (r.outlet or r.source, r.date) if x)
             console.print(Text(f"  {inert(r.speaker or r.mention or '?')} {inert(r.cue or '')}: {inert(r.text)}  ({where};"
                                f" statement {r.id}, paraphrase score {r.paraphrase_score or 0:.2f})"))
+    conflicts = sum(o.conflict for o in detail.occurrences)
+    if conflicts:
+        console.print(Text(f"{conflicts} occurrence(s) contradict the agreed speaker (see `quotes conflicts`)", style="bold red"))
+    return 0
+
+
+def cmd_conflicts(args) -> int:
+    with _store(args) as store:
+        found = store.conflicts(limit=args.limit)
+    if args.json:
+        _print_json(found)
+        return 0
+    if not found:
+        print("no conflicts: every confident attribution agrees with the other occurrences of its words")
+        return 0
+    table = Table(title="Conflicts: a confident speaker contradicting the other articles")
+    for column in ("group", "quote", "this article says", "the others", "quote text", "source"):
+        table.add_column(column, overflow="fold")
+    for o in found:
+        table.add_row(str(o.group_id or ""), str(o.id), cell(o.speaker or "?"), cell(o.speaker_evidence or ""), cell(o.text),
+                      cell(o.outlet or o.source))
+    Console(highlight=False).print(table)
     return 0
 
 

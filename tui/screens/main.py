@@ -248,6 +248,8 @@ class MainScreen(Screen):
         if o.cue:
             info.append(f", cue “{inert(o.cue)}”")
         info.append(f" · rule {o.rule} · resolver {o.resolver or '-'} · confidence {o.confidence:.2f}", style="dim")
+        if o.speaker_note():
+            info.append("\n" + inert(o.speaker_note() or ""), style="bold red" if o.conflict else "yellow")
         self.query_one("#occurrence-info", Static).update(info)
 
     def current_occurrence(self):

@@ -80,6 +80,8 @@ def verdicts(split: Path, predictions: Path) -> dict[tuple, str]:
     out = {}
     for line in predictions.read_text(encoding="utf-8").splitlines():
         p = json.loads(line)
+        if p.get("kind") == "reported":
+            continue  # reported statements have their own scorer (bench/eval_reported.py)
         doc = p["doc_id"]
         text = texts.setdefault(doc, (split / "text" / f"{doc}.txt").read_text(encoding="utf-8"))
         found = claim_match(text, p["quote_span"], gold[doc], used[doc], 0.8)
@@ -139,7 +141,11 @@ def main() -> int:
             f"R {s['quote_and_speaker']['R']:.4f} F1 {s['quote_and_speaker']['F1']:.4f}"
         )
     print(dict(changes))
-    (ROOT / "bench" / "results" / "compare.json").write_text(json.dumps(result, indent=1) + "\n")
+    out = ROOT / "bench" / "results" / "compare.json"
+    kept = json.loads(out.read_text()) if out.exists() else {}
+    kept = kept if "split" not in kept else {}  # one entry per split
+    kept[args.split] = result
+    out.write_text(json.dumps(kept, indent=1) + "\n")
     return 0
 
 

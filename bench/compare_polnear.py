@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotes.evaluate import claim_match, speaker_matches  # noqa: E402
+from quotes.evaluate import claim_match, gold_segments, speaker_matches  # noqa: E402
 from quotes.models import Article  # noqa: E402
 from quotes.nlp import PIPELINE_VERSION  # noqa: E402
 from quotes.nlp.cache import AnnotationCache  # noqa: E402
@@ -70,11 +70,7 @@ def score(split: Path, gold: Path, predictions: Path) -> dict:
 
 def verdicts(split: Path, predictions: Path) -> dict[tuple, str]:
     """Per predicted quote: 'right', 'wrong speaker' or 'not in gold' (the scorer's greedy match)."""
-    gold: dict[str, list[dict]] = defaultdict(list)
-    for line in (split / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        for segment in record["quoted_segments"]:
-            gold[record["doc_id"]].append(dict(span=segment, **record))
+    gold = gold_segments(split / "gold.jsonl")
     texts: dict[str, str] = {}
     used: dict[str, set] = defaultdict(set)
     out = {}

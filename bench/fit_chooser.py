@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ from quotes.attribution.driver import attribute_quotes  # noqa: E402
 from quotes.attribution.facts import read_article  # noqa: E402
 from quotes.attribution.resolvers import resolve  # noqa: E402
 from quotes.attribution.rules import ORDER, SIEVE  # noqa: E402
-from quotes.evaluate import claim_match, raw_offsets, speaker_matches  # noqa: E402
+from quotes.evaluate import claim_match, gold_segments, raw_offsets, speaker_matches  # noqa: E402
 from quotes.models import Article, Attribution, QuoteType  # noqa: E402
 from quotes.nlp import PIPELINE_VERSION, AnnotationCache  # noqa: E402
 from quotes.quotefinder import find_quotes  # noqa: E402
@@ -36,19 +36,10 @@ from quotes.quotefinder import find_quotes  # noqa: E402
 EVAL = ROOT.parent / "shared" / "eval"
 
 
-def gold_segments(split: Path) -> dict[str, list[dict]]:
-    gold: dict[str, list[dict]] = defaultdict(list)
-    for line in (split / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        for segment in record["quoted_segments"]:
-            gold[record["doc_id"]].append(dict(span=segment, **record))
-    return gold
-
-
 def quotes_of(split: Path):
     """(doc_id, article, sieve attributions, per quote: its candidates, gold match) per covered article."""
     cache = AnnotationCache(None)
-    gold = gold_segments(split)
+    gold = gold_segments(split / "gold.jsonl")
     for path in sorted((split / "text").glob("*.txt")):
         raw = path.read_text(encoding="utf-8")
         if '"' not in raw and "“" not in raw:

@@ -37,22 +37,13 @@ from quotes.attribution.context import (  # noqa: E402
 from quotes.attribution.driver import attribute_quotes  # noqa: E402
 from quotes.attribution.facts import read_article  # noqa: E402
 from quotes.attribution.resolvers import resolve  # noqa: E402
-from quotes.evaluate import claim_match, raw_offsets, speaker_matches  # noqa: E402
+from quotes.evaluate import claim_match, gold_segments, raw_offsets, speaker_matches  # noqa: E402
 from quotes.models import Article, QuoteType  # noqa: E402
 from quotes.nlp import PIPELINE_VERSION, AnnotationCache  # noqa: E402
 from quotes.quotefinder import find_quotes  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 DROPPED = {QuoteType.non_speech}
-
-
-def gold_segments(split: Path) -> dict[str, list[dict]]:
-    gold: dict[str, list[dict]] = defaultdict(list)
-    for line in (split / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        for segment in record["quoted_segments"]:
-            gold[record["doc_id"]].append(dict(span=segment, **record))
-    return gold
 
 
 def clause_subject_candidate(facts, index, span, to_raw) -> dict | None:
@@ -81,7 +72,7 @@ def clause_subject_candidate(facts, index, span, to_raw) -> dict | None:
 def measure(split_name: str) -> dict:
     split = EVAL / f"polnear-{split_name}"
     cache = AnnotationCache(None)
-    gold = gold_segments(split)
+    gold = gold_segments(split / "gold.jsonl")
     kept: Counter = Counter()  # (type, rule) -> quotes kept
     kept_match, kept_right = Counter(), Counter()
     dropped, dropped_gold, candidate, candidate_right = Counter(), Counter(), Counter(), Counter()

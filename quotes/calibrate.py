@@ -22,21 +22,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from quotes.attribution.calibration import TABLE, keys
-from quotes.evaluate import claim_match, speaker_matches
+from quotes.evaluate import claim_match, gold_segments, speaker_matches
 from quotes.models import Article, Attribution, QuoteType
 
 MIN_COVERAGE = 0.8
 BINS = 10
-
-
-def _gold(gold_path: Path) -> dict[str, list[dict]]:
-    gold: dict[str, list[dict]] = defaultdict(list)
-    for line in gold_path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            for segment in record["quoted_segments"]:
-                gold[record["doc_id"]].append(dict(span=segment, **record))
-    return gold
 
 
 def _is_output(a: Attribution) -> bool:
@@ -49,7 +39,7 @@ def verdicts(split: Path, workers: int = 2) -> list[tuple[Attribution, bool]]:
     from quotes.evaluate import raw_offsets
     from quotes.pipeline import Pipeline, PipelineError
 
-    gold = _gold(split / "gold.jsonl")
+    gold = gold_segments(split / "gold.jsonl")
     files = [p for p in sorted((split / "text").glob("*.txt")) if '"' in (raw := p.read_text(encoding="utf-8")) or "“" in raw]
     out: list[tuple[Attribution, bool]] = []
     with Pipeline(workers=workers) as pipeline:

@@ -118,13 +118,20 @@ def _name_ok(pred: dict, gold: dict) -> bool:
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James Kennedy Jr." is a Kennedy
 
 
-def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str | Path, min_coverage: float = 0.8) -> Report:
+def gold_segments(gold_path: str | Path) -> dict[str, list[dict]]:
+    """A PolNeAR gold file's quoted segments by document, each with its attribution's fields
+    (``span`` is the segment): the reference scorer's unit."""
     gold: dict[str, list[dict]] = defaultdict(list)
     for line in Path(gold_path).read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
             for segment in record["quoted_segments"]:
                 gold[record["doc_id"]].append(dict(span=segment, **record))
+    return gold
+
+
+def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str | Path, min_coverage: float = 0.8) -> Report:
+    gold = gold_segments(gold_path)
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for p in predictions:
         if p.get("kind") == "reported":
@@ -153,11 +160,13 @@ def score_polnear(gold_path: str | Path, predictions: list[dict], texts_dir: str
                         f"    {_context(text, *p['quote_span'])}"
                     )
             else:
-                report.false_positives.append(f"{doc}: {text[p['quote_span'][0]:p['quote_span'][1]][:100]!r} ({p.get('rule')})")
+                report.false_positives.append(f"{doc}: {text[p['quote_span'][0] : p['quote_span'][1]][:100]!r} ({p.get('rule')})")
         for i, g in enumerate(golds):
             if i not in used:
-                report.misses.append(f"{doc}: {text[g['span'][0]:g['span'][1]][:100]!r} by {g.get('source_text')!r}\n"
-                                     f"    {_context(text, *g['span'])}")
+                report.misses.append(
+                    f"{doc}: {text[g['span'][0] : g['span'][1]][:100]!r} by {g.get('source_text')!r}\n"
+                    f"    {_context(text, *g['span'])}"
+                )
     return report
 
 
@@ -273,8 +282,10 @@ def score_seeds(gold_path: str | Path, predictions: list[dict], texts_dir: str |
             report.n_gold += 1
         if p is None:
             if quote["required"]:
-                report.misses.append(f"{quote['article']}: {quote['text'][:80]!r} by {quote['speaker']}\n"
-                                     f"    {_context(text, quote['offset'], quote['offset'] + length)}")
+                report.misses.append(
+                    f"{quote['article']}: {quote['text'][:80]!r} by {quote['speaker']}\n"
+                    f"    {_context(text, quote['offset'], quote['offset'] + length)}"
+                )
             continue
         matched.add((quote["article"], i))
         ok = (p.get("speaker") or "").lower() in names[quote["speaker"]]
@@ -282,7 +293,9 @@ def score_seeds(gold_path: str | Path, predictions: list[dict], texts_dir: str |
             report.tp_quote += 1
             report.tp_speaker += ok
         if not ok:
-            report.wrong_speakers.append(f"{quote['article']}: {quote['text'][:60]!r} predicted {p.get('speaker')!r}, gold {quote['speaker']!r}")
+            report.wrong_speakers.append(
+                f"{quote['article']}: {quote['text'][:60]!r} predicted {p.get('speaker')!r}, gold {quote['speaker']!r}"
+            )
             if not quote["required"]:
                 report.n_pred += 1  # a wrong optional quote is an error, not a free pass
     for negative in gold.get("negatives", []):
@@ -295,8 +308,10 @@ def score_seeds(gold_path: str | Path, predictions: list[dict], texts_dir: str |
         for i, p in enumerate(preds):
             if (article, i) in matched:
                 continue
-            optional = any(q["article"] == article and overlap(p["quote_span"], (q["offset"], q["offset"] + len(q["text"]))) > 0
-                           for q in gold["quotes"])
+            optional = any(
+                q["article"] == article and overlap(p["quote_span"], (q["offset"], q["offset"] + len(q["text"]))) > 0
+                for q in gold["quotes"]
+            )
             if not optional:
                 report.false_positives.append(f"{article}: {p.get('text', '')[:80]!r} ({p.get('speaker')})")
     report.n_pred += report.tp_quote + len([f for f in report.false_positives if "negative" not in f])

@@ -26,6 +26,15 @@ class _Paged:
     def load_more(self) -> None:  # each list pages its own rows
         raise NotImplementedError
 
+    def _highlighted_id(self, event: DataTable.RowHighlighted) -> int | None:
+        """The id of the highlighted row, loading the next page as the cursor nears the end."""
+        event.stop()
+        if event.row_key is None or event.row_key.value is None:
+            return None
+        if event.cursor_row >= self.loaded - 20:
+            self.load_more()
+        return int(event.row_key.value)
+
     def _reset(self) -> None:
         self.loaded = 0
         self.done = False
@@ -105,12 +114,9 @@ class SpeakerList(Vertical, _Paged):
 
     @on(DataTable.RowHighlighted, "#speakers")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        if event.row_key is None or event.row_key.value is None:
-            return
-        if event.cursor_row >= self.loaded - 20:
-            self.load_more()
-        self.post_message(self.SpeakerSelected(self, int(event.row_key.value)))
+        row_id = self._highlighted_id(event)
+        if row_id is not None:
+            self.post_message(self.SpeakerSelected(self, row_id))
 
 
 class GroupList(Vertical, _Paged):
@@ -185,9 +191,6 @@ class GroupList(Vertical, _Paged):
 
     @on(DataTable.RowHighlighted, "#groups")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        if event.row_key is None or event.row_key.value is None:
-            return
-        if event.cursor_row >= self.loaded - 20:
-            self.load_more()
-        self.post_message(self.GroupSelected(self, int(event.row_key.value)))
+        row_id = self._highlighted_id(event)
+        if row_id is not None:
+            self.post_message(self.GroupSelected(self, row_id))

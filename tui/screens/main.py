@@ -58,6 +58,7 @@ class MainScreen(Screen):
         self.occurrences: list[Occurrence] = []
         self.drift: Drift | None = None
         self.reported_kind: str | None = None
+        self._occurrence_shown: Occurrence | None = None
 
     @property
     def store(self):
@@ -153,29 +154,34 @@ class MainScreen(Screen):
         self.occurrences = []
         self.drift = None
         if group_id is None:
-            head.update("")
+            head.update("", layout=False)
             wordings.show([], None)
             timeline.show(None)
-            self.query_one("#occurrence-info", Static).update("")
+            self._occurrence_shown = None
+            self.query_one("#occurrence-info", Static).update("", layout=False)
             return
         detail = self.store.group(group_id, diffs=False)  # the wording view diffs the wordings it draws
         if detail is None:
-            head.update(Text(f"group {group_id} is gone (merged?) — press r to refresh", style="yellow"))
+            head.update(Text(f"group {group_id} is gone (merged?) — press r to refresh", style="yellow"), layout=False)
             return
         g = detail.group
         text = Text(f"Group {g.id}", style="bold").append(" · ")
         text.append(inert(g.speaker or "unknown speaker"), style="bold cyan")
         if detail.role:
             text.append(f" ({inert(detail.role)})", style="dim")
-        text.append("\n“" + inert(g.canonical) + "”\n", style="italic")
-        text.append(f"{g.wordings} wording(s) · {g.occurrences} occurrence(s) · {g.outlets} source(s)"
+        # the head has a fixed height (main.tcss): the counts and the paraphrase come first,
+        # the canonical wording last, where a long one is cut (the wording view shows it whole)
+        text.append(f"\n{g.wordings} wording(s) · {g.occurrences} occurrence(s) · {g.outlets} source(s)"
                     + (f" · first seen {g.first_seen}" if g.first_seen else ""), style="dim")
         if detail.reported:
-            first = detail.reported[0]
-            text.append(f"\nalso reported as: {inert(first.text)}", style="green")
+            first = inert(detail.reported[0].text)
+            text.append(f"\nalso reported as: {first if len(first) <= 90 else first[:89] + '…'}", style="green")
             if len(detail.reported) > 1:
                 text.append(f" (+{len(detail.reported) - 1} more)", style="green")
-        head.update(text)
+        text.append("\n“" + inert(g.canonical) + "”", style="italic")
+        # fixed heights: new text needs no new layout, which would otherwise re-measure
+        # every pane (and re-wrap the wording view) on each group switch
+        head.update(text, layout=False)
         self.drift = drift.analyse(detail, diffs=False)  # the timeline pane diffs the wordings it shows
         wordings.show(detail.occurrences, self.drift)
         self.occurrences = wordings.occurrences  # in date order
@@ -237,6 +243,9 @@ class MainScreen(Screen):
         tabs.active = "wordings-tab" if tabs.active == "timeline-tab" else "timeline-tab"
 
     def show_occurrence(self, o) -> None:
+        if o is self._occurrence_shown:
+            return  # the wording view's highlight repeats what show_group just drew
+        self._occurrence_shown = o
         info = Text()
         info.append("As printed: ", style="bold").append("“" + inert(o.text) + "”\n")
         where = " · ".join(inert(x) for x in (o.outlet, o.title, o.date) if x)
@@ -250,7 +259,7 @@ class MainScreen(Screen):
         info.append(f" · rule {o.rule} · resolver {o.resolver or '-'} · confidence {o.confidence:.2f}", style="dim")
         if o.speaker_note():
             info.append("\n" + inert(o.speaker_note() or ""), style="bold red" if o.conflict else "yellow")
-        self.query_one("#occurrence-info", Static).update(info)
+        self.query_one("#occurrence-info", Static).update(info, layout=False)
 
     def current_occurrence(self):
         return self.query_one("#wordings", WordingList).current()

@@ -42,7 +42,9 @@ def attribute_text(request):
 
     server = request.getfixturevalue("corenlp") if RECORDING else None
 
-    def attribute(text: str) -> AttributedArticle:
+    def attribute(text: str, profile: str | None = None) -> AttributedArticle:
+        """``profile``: attribute what that pipeline profile computes (quotes.nlp.profiles),
+        e.g. "fast" for the pipeline without coreference."""
         article = Article.from_text(text, source="construction.txt")
         stem = text_stem(article.text)
         if server is not None:
@@ -53,6 +55,10 @@ def attribute_text(request):
             document = load(article.text, RECORDED_CONSTRUCTIONS, stem)
         else:
             pytest.fail(f"no recorded CoreNLP answer for {text[:60]!r}: QUOTES_RECORD=1 python -m pytest -m constructions")
+        if profile is not None:
+            from quotes.nlp.profiles import PROFILES
+
+            document = PROFILES[profile].derive(document)
         spans = find_quotes(document.text)
         quotes, speakers = attribute_quotes(document, spans)
         statements = find_reported(document, spans, quotes)

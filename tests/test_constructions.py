@@ -677,6 +677,29 @@ NAMES_NOT_SPEECH = [
 ]
 
 
+# Constructions read without coreference (the "fast" profile, where our own resolvers do
+# the pronouns): (text, quoted words, speaker, rule, resolver), as above.
+WITHOUT_COREF = [
+    (
+        "Mayor Lisa Ortiz met Governor Tom Reyes on Monday. Ortiz said that she thanked Reyes for what she called "
+        '"a generous offer."',
+        "a generous offer",
+        "Lisa Ortiz",
+        "speech_verb_with_subject",
+        "subject_of_the_governing_clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker, rule, resolver", WITHOUT_COREF, ids=[f"{c[3]}-{c[4]}-{c[2]}" for c in WITHOUT_COREF]
+)
+def test_constructions_without_coreference_get_their_speaker(attribute_text, text, quote, speaker, rule, resolver):
+    [found] = [q for q in attribute_text(text, profile="fast").quotes if quote in q.text]
+    assert found.speaker and speaker in found.speaker, (found.speaker, found.rule, found.resolver)
+    assert (found.rule, found.resolver) == (rule, resolver)
+
+
 @pytest.mark.parametrize(
     "text, quote, speaker, rule, resolver", CONSTRUCTIONS, ids=[f"{c[3]}-{c[4]}-{c[2]}" for c in CONSTRUCTIONS]
 )
@@ -690,8 +713,8 @@ def test_every_rule_and_resolver_is_pinned():
     """A registered rule or resolver no construction expects is untested: add a sentence."""
     from quotes.attribution import RESOLVERS, RULES
 
-    rules = {c[3] for c in CONSTRUCTIONS}
-    resolvers = {c[4].split("/")[0] for c in CONSTRUCTIONS}
+    rules = {c[3] for c in CONSTRUCTIONS + WITHOUT_COREF}
+    resolvers = {c[4].split("/")[0] for c in CONSTRUCTIONS + WITHOUT_COREF}
     assert set(RULES) - rules == set(), "rules without a construction test"
     assert set(RESOLVERS) - resolvers == set(), "resolvers without a construction test"
 

@@ -381,6 +381,42 @@ def owned_or_plural_description(m: Mention) -> Resolution | None:
 
 
 @resolver
+def subject_of_the_governing_clause(m: Mention) -> Resolution | None:
+    """'Clinton said Wednesday that she called Sanders to congratulate him on what she
+    called "an extraordinary campaign"': a "he" or "she" in a clause embedded in another
+    is, unless the text says otherwise, the person that clause is about: the subject of the
+    nearest clause above it that names a person of a fitting gender (a "she" subject above
+    passes the question further up). When coref has no answer, this reads the sentence's
+    own structure before falling back on whoever was named last."""
+    gender = PERSONAL_PRONOUNS.get(m.head.word.lower())
+    if gender not in {"MALE", "FEMALE"} or m.head.pos != "PRP":
+        return None
+    index, tree = m.facts.index, m.tree
+    node, seen = m.ref.index, set()
+    while (node := tree.head(node)) >= 0 and node not in seen:
+        seen.add(node)
+        for subject in tree.kids(node, "nsubj"):
+            if subject == m.ref.index:
+                continue
+            word = m.tokens[subject].word.lower()
+            if PERSONAL_PRONOUNS.get(word) == gender or m.tokens[subject].pos in {"WDT", "WP"}:
+                # the same "she" higher up, or a relative clause ("primaries, which secured
+                # her the nomination"), a modifier of the clause above: ask that one
+                break
+            entity = index.entity(m.ref.sentence, subject)
+            canonical = m.facts.book.canonical_for_entity(entity, gender) if entity is not None else None
+            if canonical is None or index.in_quote(m.tokens[subject]):
+                return None  # the clause above is about someone or something else
+            kind = m.facts.book.speakers[canonical].type
+            if kind != SpeakerType.person or m.facts.genders.get(canonical, gender) != gender:
+                return None
+            return m.found(
+                canonical, kind, f"subject of the clause that holds '{m.head.original_text}'", "subject_of_the_governing_clause"
+            )
+    return None
+
+
+@resolver
 def most_recent_compatible(m: Mention) -> Resolution | None:
     """'Mayor Lisa Ortiz faced sharp questions. "...," she said' when coref has no answer:
     the last person named whose gender fits, or the organisation the passage returns to."""
@@ -431,6 +467,7 @@ ORDER = (
     "coreference_chain",
     "someone_of_a_named_body",
     "owned_or_plural_description",
+    "subject_of_the_governing_clause",
     "most_recent_compatible",
     "proper_name_ner_missed",
     "unnamed_description",

@@ -47,26 +47,46 @@ def build(path: Path, n: int) -> float:
             batch_articles.append((article, f"synthetic/{article}.txt", q.outlet, q.date, "(synthetic)", "t", i // per_article))
         first_group.append(grouper.add(i, q.speaker, q.text))
         gid = first_group[-1] + 1
-        batch_quotes.append((i + 1, article, i, i + len(q.text), q.text, normalise_quote(q.text), "direct", speakers[q.speaker],
-                             "synthetic", 0.9, q.text, gid))
+        batch_quotes.append(
+            (
+                i + 1,
+                article,
+                i,
+                i + len(q.text),
+                q.text,
+                normalise_quote(q.text),
+                "direct",
+                speakers[q.speaker],
+                "synthetic",
+                0.9,
+                q.text,
+                gid,
+            )
+        )
         if len(batch_quotes) >= 50_000:
             flush(conn, batch_articles, batch_quotes)
     flush(conn, batch_articles, batch_quotes)
     # a wording that bridged two groups merged them after some quotes were written
     moved = [(gid + 1, item + 1) for item, gid in grouper.assignment().items() if gid != first_group[item]]
     conn.executemany("UPDATE quotes SET group_id = ? WHERE id = ?", moved)
-    conn.executemany("INSERT INTO quote_groups (id, speaker_id, root, canonical, wordings, occurrences, outlets) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [(g.id + 1, speakers[g.speaker], g.root, g.root, 1, len(g.members), 1) for g in grouper.live_groups()])
+    conn.executemany(
+        "INSERT INTO quote_groups (id, speaker_id, root, canonical, wordings, occurrences, outlets) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(g.id + 1, speakers[g.speaker], g.root, g.root, 1, len(g.members), 1) for g in grouper.live_groups()],
+    )
     conn.commit()
     conn.close()
     return time.perf_counter() - started
 
 
 def flush(conn, articles, quotes):
-    conn.executemany("INSERT INTO articles (id, source, outlet, date, text, ingested_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)", articles)
+    conn.executemany(
+        "INSERT INTO articles (id, source, outlet, date, text, ingested_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)", articles
+    )
     conn.executemany(
         'INSERT INTO quotes (id, article_id, start, "end", text, normalised, type, speaker_id, rule, confidence, context, group_id)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        quotes,
+    )
     conn.commit()
     articles.clear()
     quotes.clear()
@@ -123,14 +143,19 @@ async def measure(path: Path) -> dict:
             t = time.perf_counter()
             store.search("budget"[:k], limit=100)
             query_ms.append(round((time.perf_counter() - t) * 1000, 1))
-    return {"first_screen_s": round(first, 3), "speaker_rows_loaded": rows,
-            "search_latency_ms_per_keystroke_in_app": [round(x * 1000) for x in latencies],
-            "search_query_ms_per_prefix": query_ms, "search_results": results,
-            "group_switch_ms_in_app": [round(x * 1000) for x in switches], "groups_shown": shown,
-            "every_switch_showed_a_new_group": len(set(shown)) == len(shown),
-            "idle_key_ms_in_harness": [round(x * 1000) for x in idle],
-            "group_switch_own_ms": [round((x - statistics.median(idle)) * 1000) for x in switches],
-            "group_switch_own_ms_max": round((max(switches) - statistics.median(idle)) * 1000)}
+    return {
+        "first_screen_s": round(first, 3),
+        "speaker_rows_loaded": rows,
+        "search_latency_ms_per_keystroke_in_app": [round(x * 1000) for x in latencies],
+        "search_query_ms_per_prefix": query_ms,
+        "search_results": results,
+        "group_switch_ms_in_app": [round(x * 1000) for x in switches],
+        "groups_shown": shown,
+        "every_switch_showed_a_new_group": len(set(shown)) == len(shown),
+        "idle_key_ms_in_harness": [round(x * 1000) for x in idle],
+        "group_switch_own_ms": [round((x - statistics.median(idle)) * 1000) for x in switches],
+        "group_switch_own_ms_max": round((max(switches) - statistics.median(idle)) * 1000),
+    }
 
 
 if __name__ == "__main__":

@@ -108,7 +108,7 @@ PROFILES: dict[str, Profile] = {
         Profile("fast", _ANNOTATORS[:-2], "no coreference: pronouns resolved by our own resolvers"),
     )
 }
-DEFAULT_PROFILE = "full"
+DEFAULT_PROFILE = "fast"
 BASELINE_PROFILE = "corenlp"
 
 

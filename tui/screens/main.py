@@ -171,8 +171,11 @@ class MainScreen(Screen):
             text.append(f" ({inert(detail.role)})", style="dim")
         # the head has a fixed height (main.tcss): the counts and the paraphrase come first,
         # the canonical wording last, where a long one is cut (the wording view shows it whole)
-        text.append(f"\n{g.wordings} wording(s) · {g.occurrences} occurrence(s) · {g.outlets} source(s)"
-                    + (f" · first seen {g.first_seen}" if g.first_seen else ""), style="dim")
+        text.append(
+            f"\n{g.wordings} wording(s) · {g.occurrences} occurrence(s) · {g.outlets} source(s)"
+            + (f" · first seen {g.first_seen}" if g.first_seen else ""),
+            style="dim",
+        )
         if detail.reported:
             first = inert(detail.reported[0].text)
             text.append(f"\nalso reported as: {first if len(first) <= 90 else first[:89] + '…'}", style="green")
@@ -342,8 +345,10 @@ class MainScreen(Screen):
 
         def apply(name: str | None) -> None:
             if name:
-                self.correct(lambda store: store.reassign_quote(occurrence.id, name),
-                             lambda _: f"quote {occurrence.id} now attributed to {name}")
+                self.correct(
+                    lambda store: store.reassign_quote(occurrence.id, name),
+                    lambda _: f"quote {occurrence.id} now attributed to {name}",
+                )
 
         self.app.push_screen(PromptScreen(f"Reassign quote {occurrence.id} to speaker:", occurrence.speaker or ""), apply)
 
@@ -366,4 +371,6 @@ class MainScreen(Screen):
         if occurrence is None:
             self.notify("select a wording first", severity="warning")
             return
-        self.correct(lambda store: store.split_quote(occurrence.id), lambda new: f"quote {occurrence.id} moved to new group {new}")
+        self.correct(
+            lambda store: store.split_quote(occurrence.id), lambda new: f"quote {occurrence.id} moved to new group {new}"
+        )

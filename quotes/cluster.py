@@ -130,6 +130,9 @@ def servers_ready(dask_worker) -> bool:
     return dask_worker.plugins[PLUGIN_NAME].ready()
 
 
+CONNECT_TIMEOUT = "10s"
+
+
 def connect(spec: str, memory: str = "3G") -> tuple[Client, LocalCluster | None]:
     """A client for ``local:N`` (a new LocalCluster of N single-threaded worker processes)
     or a scheduler address (``tcp://host:8786``)."""
@@ -145,7 +148,8 @@ def connect(spec: str, memory: str = "3G") -> tuple[Client, LocalCluster | None]
         return Client(cluster), cluster
     if "://" not in spec:
         raise ValueError(f"--cluster {spec}: expected local:N or a scheduler address such as tcp://host:8786")
-    return Client(spec), None
+    # a mistyped or stopped scheduler is said in seconds, not after distributed's 30 s
+    return Client(spec, timeout=CONNECT_TIMEOUT), None
 
 
 def ingest_on_cluster(

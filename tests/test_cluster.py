@@ -150,3 +150,30 @@ def test_a_worker_killed_mid_article_has_it_redone_elsewhere_and_written_once(tm
     while _alive(java) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _alive(java), "the killed worker's Java went with it"
+
+
+def test_the_command_line_ingests_on_a_local_cluster_and_says_what_a_bad_address_is(tmp_path, recorded_seeds):
+    """`quotes ingest ... --cluster local:1` builds the index a serial `quotes ingest` builds;
+    a scheduler that is not there is a one-line error naming the value, exit status 2."""
+    import subprocess
+    import sys
+
+    seeds, cache = recorded_seeds
+    env = {**os.environ, "QUOTES_ANNOTATION_CACHE": str(cache)}  # the workers read it too: no Java
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "quotes", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
+
+    serial = cli("ingest", *seeds, "--db", str(tmp_path / "serial.db"))
+    clustered = cli("ingest", *seeds, "--db", str(tmp_path / "cluster.db"), "--cluster", "local:1")
+    assert serial.returncode == clustered.returncode == 0, clustered.stderr
+    assert f"articles: {len(seeds)} added" in clustered.stderr
+    assert index_dump(tmp_path / "cluster.db") == index_dump(tmp_path / "serial.db")
+    unreachable = cli("ingest", *seeds, "--db", str(tmp_path / "none.db"), "--cluster", "tcp://127.0.0.1:9")
+    assert unreachable.returncode == 2
+    [line] = unreachable.stderr.strip().splitlines()
+    assert line.startswith("--cluster tcp://127.0.0.1:9: ")
+    bad = cli("ingest", *seeds, "--db", str(tmp_path / "none.db"), "--cluster", "local:x")
+    assert (bad.returncode, bad.stderr.strip()) == (2, "--cluster local:x: local:N needs a number of workers")

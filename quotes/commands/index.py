@@ -48,8 +48,12 @@ def _db_option(parser) -> None:
 def _pipeline_option(parser) -> None:
     from quotes.nlp.profiles import DEFAULT_PROFILE, PROFILES
 
-    parser.add_argument("--pipeline", choices=sorted(PROFILES), default=None,
-                        help=f"which CoreNLP annotators run (default {DEFAULT_PROFILE}; README: What each annotator costs)")
+    parser.add_argument(
+        "--pipeline",
+        choices=sorted(PROFILES),
+        default=None,
+        help=f"which CoreNLP annotators run (default {DEFAULT_PROFILE}; README: What each annotator costs)",
+    )
 
 
 def register(subparsers) -> None:
@@ -63,15 +67,31 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("ingest", help="add articles (.txt .md .html .json .jsonl .warc) to the index")
     p.add_argument("paths", nargs="+", help="files, folders (recursive) or glob patterns")
     _db_option(p)
-    p.add_argument("--workers", type=int, default=2, help="articles annotated at once: one CoreNLP server with that many threads, measured faster than N servers (README)")
-    p.add_argument("--metadata", metavar="FILE.csv",
-                   help="CSV with a 'file' and/or 'url' column and any of title, outlet, date, authors: fills in or overrides each matching input's fields")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="articles annotated at once: one CoreNLP server with that many threads, measured faster than N servers (README)",
+    )
+    p.add_argument(
+        "--metadata",
+        metavar="FILE.csv",
+        help="CSV with a 'file' and/or 'url' column and any of title, outlet, date, authors: fills in or overrides each matching input's fields",
+    )
     _pipeline_option(p)
-    p.add_argument("--cluster", metavar="local:N|tcp://HOST:8786",
-                   help="annotate on a Dask cluster: local:N starts N worker processes here, an address uses a running "
-                        "scheduler (README: Ingest on a cluster)")
-    p.add_argument("--in-flight", type=int, default=None, metavar="N",
-                   help="with --cluster: at most N articles on the cluster at once (default 4 per worker)")
+    p.add_argument(
+        "--cluster",
+        metavar="local:N|tcp://HOST:8786",
+        help="annotate on a Dask cluster: local:N starts N worker processes here, an address uses a running "
+        "scheduler (README: Ingest on a cluster)",
+    )
+    p.add_argument(
+        "--in-flight",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --cluster: at most N articles on the cluster at once (default 4 per worker)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("speakers", help="the speaker index")
@@ -84,8 +104,12 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("quotes", help="quotes (or reported statements: --kind reported), optionally of one speaker")
     _db_option(p)
     p.add_argument("--speaker", help="speaker name or alias")
-    p.add_argument("--kind", choices=["quotes", "reported"], default="quotes",
-                   help="verbatim quotes (default) or reported statements (no quote marks)")
+    p.add_argument(
+        "--kind",
+        choices=["quotes", "reported"],
+        default="quotes",
+        help="verbatim quotes (default) or reported statements (no quote marks)",
+    )
     p.add_argument("--cue-class", choices=CUE_CLASSES, help="with --kind reported: only this cue class")
     p.add_argument("--limit", type=_count, default=200)
     p.add_argument("--json", action="store_true")
@@ -103,12 +127,17 @@ def register(subparsers) -> None:
     p.add_argument("group", type=int, help="group id")
     _db_option(p)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--timeline", action="store_true",
-                   help="where the quote came from and how it changed: occurrences by date, first appearance, "
-                        "the tree of wordings, what each outlet copied (with --json: the drift model)")
+    p.add_argument(
+        "--timeline",
+        action="store_true",
+        help="where the quote came from and how it changed: occurrences by date, first appearance, "
+        "the tree of wordings, what each outlet copied (with --json: the drift model)",
+    )
     p.set_defaults(func=cmd_show)
 
-    p = subparsers.add_parser("conflicts", help="occurrences whose confident speaker contradicts the speaker other articles give the same words")
+    p = subparsers.add_parser(
+        "conflicts", help="occurrences whose confident speaker contradicts the speaker other articles give the same words"
+    )
     _db_option(p)
     p.add_argument("--limit", type=_count, default=100)
     p.add_argument("--json", action="store_true")
@@ -117,9 +146,12 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("merge", help="correction: merge group ABSORB into group KEEP")
     p.add_argument("keep", type=int)
     p.add_argument("absorb", type=int)
-    p.add_argument("--across-speakers", action="store_true",
-                   help="allow merging groups of two different speakers: every quote keeps its own speaker, "
-                        "the merged group is listed under KEEP's speaker (kept after a regroup)")
+    p.add_argument(
+        "--across-speakers",
+        action="store_true",
+        help="allow merging groups of two different speakers: every quote keeps its own speaker, "
+        "the merged group is listed under KEEP's speaker (kept after a regroup)",
+    )
     _db_option(p)
     p.set_defaults(func=cmd_merge)
 
@@ -154,8 +186,16 @@ def _print_json(items) -> None:
 # ----------------------------------------------------------------------------- ingest
 
 
-def ingest(paths, db: str, workers: int = 1, console: Console | None = None, metadata: str | None = None,
-           pipeline: str | None = None, cluster: str | None = None, in_flight: int | None = None) -> dict:
+def ingest(
+    paths,
+    db: str,
+    workers: int = 1,
+    console: Console | None = None,
+    metadata: str | None = None,
+    pipeline: str | None = None,
+    cluster: str | None = None,
+    in_flight: int | None = None,
+) -> dict:
     """The library's ingest (quotes.ingest) with a progress bar and a summary line; the
     pipeline (and Java) starts only if a new article needs it; ``metadata``: a metadata CSV."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -163,19 +203,25 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
     from quotes.ingestion import IngestProgress
     from quotes.ingestion import ingest as ingest_paths
 
-
     console = console or Console(stderr=True)
     bar: dict = {}
 
     def progress(step: IngestProgress) -> None:
         if "progress" not in bar:
             bar["progress"] = Progress(
-                TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=console, transient=True,
+                TextColumn("[bold]ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
             )
             bar["progress"].start()
             bar["task"] = bar["progress"].add_task("ingest", total=step.total, rate="")
-        bar["progress"].update(bar["task"], completed=step.done, total=step.total, rate=f"{step.rate:.2f} articles/s" if step.done else "")
+        bar["progress"].update(
+            bar["task"], completed=step.done, total=step.total, rate=f"{step.rate:.2f} articles/s" if step.done else ""
+        )
 
     try:
         extra: dict[str, Any] = {"metadata": metadata} if metadata else {}
@@ -188,15 +234,19 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
         if "progress" in bar:
             bar["progress"].stop()
     if report.metadata_unused:
-        console.print(Text(f"{inert(metadata or '')}: {report.metadata_unused} row(s) matched no input", style="yellow"), soft_wrap=True)
+        console.print(
+            Text(f"{inert(metadata or '')}: {report.metadata_unused} row(s) matched no input", style="yellow"), soft_wrap=True
+        )
     for failure in report.failures:
         console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
     stats = report.index
     versions = f" ({report.versions} new version(s) of stored articles)" if report.versions else ""
     console.print(
-        Text(f"articles: {report.added} added{versions}, {report.present} already present, {report.failed} failed · "
-             f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
-             f"({report.seconds:.1f} s)"),
+        Text(
+            f"articles: {report.added} added{versions}, {report.present} already present, {report.failed} failed · "
+            f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
+            f"({report.seconds:.1f} s)"
+        ),
         soft_wrap=True,
     )
     summary = report.model_dump(exclude={"failures", "index", "metadata_unused"})
@@ -206,12 +256,20 @@ def ingest(paths, db: str, workers: int = 1, console: Console | None = None, met
 
 def cmd_ingest(args) -> int:
     try:
-        summary = ingest(args.paths, args.db, args.workers, metadata=args.metadata, pipeline=args.pipeline,
-                         cluster=args.cluster, in_flight=args.in_flight)
+        summary = ingest(
+            args.paths,
+            args.db,
+            args.workers,
+            metadata=args.metadata,
+            pipeline=args.pipeline,
+            cluster=args.cluster,
+            in_flight=args.in_flight,
+        )
     except (ValueError, OSError) as error:  # a bad --cluster value, a scheduler that does not answer
         if not args.cluster:
             raise
-        print(f"--cluster {args.cluster}: {error}", file=sys.stderr)
+        said = " ".join(str(error).split())  # one line, whatever distributed's message holds
+        print(said if said.startswith("--cluster") else f"--cluster {args.cluster}: {said}", file=sys.stderr)
         return 2
     return 1 if summary["failed"] else 0
 
@@ -227,7 +285,9 @@ def cmd_run(args) -> int:
             detail = store.group(group.id)
             head = Text(f"#{group.id} ", style="bold cyan")
             head.append(inert(group.speaker or "unknown speaker"), style="bold")
-            head.append(f" · {group.wordings} wording(s), {group.occurrences} occurrence(s), {group.outlets} source(s)", style="dim")
+            head.append(
+                f" · {group.wordings} wording(s), {group.occurrences} occurrence(s), {group.outlets} source(s)", style="dim"
+            )
             console.print(head)
             console.print(Text("  “" + inert(group.canonical) + "”"))
             for occurrence in detail.occurrences:
@@ -251,8 +311,9 @@ def _speaker_table(speakers) -> Table:
     for s in speakers:
         # reported statements counted apart: "12 +3r" is 12 quotes and 3 reported statements
         counts = f"{s.quotes} +{s.statements}r" if s.statements else str(s.quotes)
-        table.add_row(str(s.id), cell(s.name), s.type.value, cell("; ".join(s.roles[:3])), counts, str(s.groups),
-                      str(len(s.outlets)))
+        table.add_row(
+            str(s.id), cell(s.name), s.type.value, cell("; ".join(s.roles[:3])), counts, str(s.groups), str(len(s.outlets))
+        )
     return table
 
 
@@ -298,8 +359,16 @@ def cmd_quotes(args) -> int:
     for column in ("id", "group", "speaker", "quote", "type", "source", "rule", "conf"):
         table.add_column(column, overflow="fold")
     for q in quotes:
-        table.add_row(str(q.id), str(q.group_id or ""), cell(q.speaker or "?"), cell(q.text), q.type.value,
-                      cell(q.outlet or q.source), cell(q.rule), f"{q.confidence:.2f}")
+        table.add_row(
+            str(q.id),
+            str(q.group_id or ""),
+            cell(q.speaker or "?"),
+            cell(q.text),
+            q.type.value,
+            cell(q.outlet or q.source),
+            cell(q.rule),
+            f"{q.confidence:.2f}",
+        )
     Console(highlight=False).print(table)
     return 0
 
@@ -324,8 +393,16 @@ def _print_statements(statements, args) -> int:
         table.add_column(column, overflow="fold")
     for r in statements:
         linked = f"group {r.paraphrase_group_id} ({r.paraphrase_score:.2f})" if r.paraphrase_group_id else ""
-        table.add_row(str(r.id), cell(r.speaker or r.mention or "?"), cell(f"{r.cue or ''} ({r.cue_class.value})"), cell(r.text),
-                      linked, cell(r.outlet or r.source), cell(r.rule), f"{r.confidence:.2f}")
+        table.add_row(
+            str(r.id),
+            cell(r.speaker or r.mention or "?"),
+            cell(f"{r.cue or ''} ({r.cue_class.value})"),
+            cell(r.text),
+            linked,
+            cell(r.outlet or r.source),
+            cell(r.rule),
+            f"{r.confidence:.2f}",
+        )
     Console(highlight=False).print(table)
     return 0
 
@@ -373,23 +450,39 @@ def cmd_show(args) -> int:
         return 0
     console = Console(highlight=False)
     g = detail.group
-    console.rule(Text(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')}" + (f" ({inert(detail.role)})" if detail.role else "")))
+    console.rule(
+        Text(f"Group {g.id} · {inert(g.speaker or 'unknown speaker')}" + (f" ({inert(detail.role)})" if detail.role else ""))
+    )
     console.print(Text("canonical: “" + inert(g.canonical) + "”", style="bold"))
-    console.print(Text(f"{g.wordings} wording(s), {g.occurrences} occurrence(s), {g.outlets} source(s); first seen {g.first_seen or '?'}", style="dim"))
+    console.print(
+        Text(
+            f"{g.wordings} wording(s), {g.occurrences} occurrence(s), {g.outlets} source(s); first seen {g.first_seen or '?'}",
+            style="dim",
+        )
+    )
     table = Table(show_lines=True)
     for column in ("quote", "wording as printed / difference", "where", "context", "rule"):
         table.add_column(column, overflow="fold")
     for o in detail.occurrences:
         where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source) if x)
-        table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))), cell(where),
-                      cell(o.context), cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}" + (f"\n{o.speaker_note()}" if o.speaker_note() else "")))
+        table.add_row(
+            str(o.id),
+            Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))),
+            cell(where),
+            cell(o.context),
+            cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}" + (f"\n{o.speaker_note()}" if o.speaker_note() else "")),
+        )
     console.print(table)
     if detail.reported:
         console.print(Text("also reported as:", style="bold"))
         for r in detail.reported:
             where = ", ".join(inert(x) for x in (r.outlet or r.source, r.date) if x)
-            console.print(Text(f"  {inert(r.speaker or r.mention or '?')} {inert(r.cue or '')}: {inert(r.text)}  ({where};"
-                               f" statement {r.id}, paraphrase score {r.paraphrase_score or 0:.2f})"))
+            console.print(
+                Text(
+                    f"  {inert(r.speaker or r.mention or '?')} {inert(r.cue or '')}: {inert(r.text)}  ({where};"
+                    f" statement {r.id}, paraphrase score {r.paraphrase_score or 0:.2f})"
+                )
+            )
     conflicts = sum(o.conflict for o in detail.occurrences)
     if conflicts:
         console.print(Text(f"{conflicts} occurrence(s) contradict the agreed speaker (see `quotes conflicts`)", style="bold red"))
@@ -409,8 +502,14 @@ def cmd_conflicts(args) -> int:
     for column in ("group", "quote", "this article says", "the others", "quote text", "source"):
         table.add_column(column, overflow="fold")
     for o in found:
-        table.add_row(str(o.group_id or ""), str(o.id), cell(o.speaker or "?"), cell(o.speaker_evidence or ""), cell(o.text),
-                      cell(o.outlet or o.source))
+        table.add_row(
+            str(o.group_id or ""),
+            str(o.id),
+            cell(o.speaker or "?"),
+            cell(o.speaker_evidence or ""),
+            cell(o.text),
+            cell(o.outlet or o.source),
+        )
     Console(highlight=False).print(table)
     return 0
 

@@ -677,6 +677,25 @@ NAMES_NOT_SPEECH = [
 ]
 
 
+CONSTRUCTIONS += [
+    (
+        'Lena Cole won the primary on Tuesday.\n\n"We will win every state," Lena Cole\'s campaign manager said on Sunday.',
+        "We will win every state",
+        "Lena Cole's campaign manager",
+        "speech_verb_right_after",
+        "relation_of_a_named_person",
+    ),
+    (
+        "Lena Cole won the primary on Tuesday.\n\n"
+        'Tad Devine, Cole\'s chief strategist, said, "The contest will be decided by the delegates who are free."',
+        "The contest will be decided",
+        "Tad Devine",
+        "speech_verb_just_before",
+        "named_in_the_mention",
+    ),
+]
+
+
 # Constructions read without coreference (the "fast" profile, where our own resolvers do
 # the pronouns): (text, quoted words, speaker, rule, resolver), as above.
 WITHOUT_COREF = [

@@ -147,8 +147,10 @@ def grammatical_subject(
         subjects = [s for s in subjects if tree.relation(s) != "nsubj:pass"]
     if subjects:
         # two subjects come from a parenthetical the parser flattened: 'These employees,
-        # Stumpf explained, were "well-paid"': the one next to the verb is the speaker's
-        subject = min(subjects, key=lambda s: abs(verb - s))
+        # Stumpf explained, were "well-paid"': the one next to the verb is the speaker's;
+        # or from an apposition it took for a second subject: 'Tad Devine, Sanders's chief
+        # strategist, said': the name is the speaker, the description says who they are
+        subject = min(subjects, key=lambda s: (tokens[s].ner not in SPEAKER_NER, abs(verb - s)))
         if tokens[subject].lemma.lower() in RELATIVE_PRONOUNS and tree.relation(verb).startswith("acl"):
             if depth == 0 and tokens[subject].word.lower() == "who" and tokens[tree.head(verb)].pos.startswith("NN"):
                 return subject  # the mention as written; resolvers.antecedent_of_who reads whom it means

@@ -30,7 +30,8 @@ def relation_of_someone_named(index: DocIndex, book: NameBook, ref: TokenRef, he
     to a named person are not that person, and not whoever was named last; they are kept
     under the description, with the name in it."""
     lemma = head.lemma.lower()
-    if lemma not in PEOPLE_NOUNS or lemma in SPOKES_NOUNS or not head.pos.startswith("NN"):
+    # 'Sanders's chief strategist' is no more Sanders than 'Brzeski's colleague' is Brzeski
+    if (lemma not in PEOPLE_NOUNS and lemma not in ROLE_NOUNS) or lemma in SPOKES_NOUNS or not head.pos.startswith("NN"):
         return None
     tree = index.trees[ref.sentence]
     tokens = index.sentences[ref.sentence].tokens

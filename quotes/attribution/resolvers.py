@@ -21,6 +21,7 @@ from quotes.attribution.lexicon import (
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_NER,
+    ROLE_NOUNS,
     SPOKES_NOUNS,
 )
 from quotes.attribution.mentions import (
@@ -94,7 +95,7 @@ class Mention:
         """Where a name inside the mention may start: in "Brzeski's colleague" the name is the
         colleague's relation, not the colleague."""
         first = self.cue.mention_first
-        if self.lemma in PEOPLE_NOUNS and self.lemma not in SPOKES_NOUNS:
+        if (self.lemma in PEOPLE_NOUNS or self.lemma in ROLE_NOUNS) and self.lemma not in SPOKES_NOUNS:
             for owner in self.tree.kids(self.ref.index, "nmod:poss"):
                 first = max(first, max(self.tree.subtree(owner)) + 1)
         return first

@@ -39,7 +39,7 @@ from quotes.attribution.mentions import (
 from quotes.attribution.names import clean_name
 from quotes.attribution.registry import RESOLVERS, in_order, resolver
 from quotes.attribution.roles import is_title, last_titled, the_one_titled
-from quotes.attribution.salience import most_recent, named_in, the_more_salient
+from quotes.attribution.salience import most_recent, named_in, subject_above, the_more_salient
 from quotes.attribution.syntax import TokenRef, case_words, determiners
 from quotes.models import SpeakerType
 
@@ -392,29 +392,15 @@ def subject_of_the_governing_clause(m: Mention) -> Resolution | None:
     gender = PERSONAL_PRONOUNS.get(m.head.word.lower())
     if gender not in {"MALE", "FEMALE"} or m.head.pos != "PRP":
         return None
-    index, tree = m.facts.index, m.tree
-    node, seen = m.ref.index, set()
-    while (node := tree.head(node)) >= 0 and node not in seen:
-        seen.add(node)
-        for subject in tree.kids(node, "nsubj"):
-            if subject == m.ref.index:
-                continue
-            word = m.tokens[subject].word.lower()
-            if PERSONAL_PRONOUNS.get(word) == gender or m.tokens[subject].pos in {"WDT", "WP"}:
-                # the same "she" higher up, or a relative clause ("primaries, which secured
-                # her the nomination"), a modifier of the clause above: ask that one
-                break
-            entity = index.entity(m.ref.sentence, subject)
-            canonical = m.facts.book.canonical_for_entity(entity, gender) if entity is not None else None
-            if canonical is None or index.in_quote(m.tokens[subject]):
-                return None  # the clause above is about someone or something else
-            kind = m.facts.book.speakers[canonical].type
-            if kind != SpeakerType.person or m.facts.genders.get(canonical, gender) != gender:
-                return None
-            return m.found(
-                canonical, kind, f"subject of the clause that holds '{m.head.original_text}'", "subject_of_the_governing_clause"
-            )
-    return None
+    subject = subject_above(m.facts.index, m.ref.sentence, m.ref.index)
+    entity = m.facts.index.entity(m.ref.sentence, subject) if subject is not None else None
+    canonical = m.facts.book.canonical_for_entity(entity, gender) if entity is not None else None
+    if canonical is None:
+        return None  # the clause above is about someone or something else
+    kind = m.facts.book.speakers[canonical].type
+    if kind != SpeakerType.person or m.facts.genders.get(canonical, gender) != gender:
+        return None
+    return m.found(canonical, kind, f"subject of the clause that holds '{m.head.original_text}'", "subject_of_the_governing_clause")
 
 
 @resolver

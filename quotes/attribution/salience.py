@@ -192,3 +192,24 @@ def relays_of(index: DocIndex, book: NameBook) -> set[str]:
         elif relation.startswith("nsubj"):
             speakers.add(canonical)
     return channels - speakers
+
+
+def subject_above(index: DocIndex, sentence: int, pronoun: int) -> int | None:
+    """The subject of the nearest clause above a "he"/"she"/"his"/"her" that is about
+    someone else than the pronoun itself: the token a binding reading gives it ('Clinton
+    said that she called ...', 'Clinton said her plan ...'). A same-gender pronoun subject
+    passes the question further up, and so does a relative clause's "which"/"who" (a
+    modifier of the clause above). None when the walk meets a subject inside a quotation,
+    or reaches the root."""
+    tree, tokens = index.trees[sentence], index.sentences[sentence].tokens
+    gender = PERSONAL_PRONOUNS.get(tokens[pronoun].word.lower())
+    node, seen = pronoun, set()
+    while (node := tree.head(node)) >= 0 and node not in seen:
+        seen.add(node)
+        for subject in tree.kids(node, "nsubj"):
+            if subject == pronoun:
+                continue
+            if PERSONAL_PRONOUNS.get(tokens[subject].word.lower()) == gender or tokens[subject].pos in {"WDT", "WP"}:
+                break
+            return None if index.in_quote(tokens[subject]) else subject
+    return None

@@ -42,6 +42,20 @@ CONSTRUCTIONS = [
         CueClass.speech_verb,
     ),
     (
+        'An economic slowdown, she said, "could be a good time to borrow and pay off debt."',
+        "An economic slowdown, she said",
+        None,
+        "speech_verb_after_its_content",
+        CueClass.speech_verb,
+    ),
+    (
+        "After being told that he would be charged, the police said, Carl Hobbs went to the station on his own.",
+        "After being told that he would be charged",
+        None,
+        "verb_with_clause",
+        CueClass.speech_verb,
+    ),
+    (
         "Governor Ellen Marsh wants to raise the minimum wage next year.",
         "to raise the minimum wage",
         "Ellen Marsh",

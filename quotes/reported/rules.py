@@ -191,7 +191,31 @@ def verb_with_clause(s: ParsedSentence) -> Iterator[Found]:
             if span is None:
                 continue
             first, last = _cue_range(s, verb)
-            yield Found("verb_with_clause", kind, first, last, source, *span)
+            yield Found(
+                "verb_with_clause", kind, first, last, source, _content_before_a_parenthesis(s, verb, source, span[0]), span[1]
+            )
+
+
+# what may open a content clause before a ", police said," set in its middle
+_OPENING_RELATIONS = frozenset({"advcl", "obl", "ccomp", "dep", "parataxis", "nmod"})
+
+
+def _content_before_a_parenthesis(s: ParsedSentence, verb: int, source: int | None, start: int) -> int:
+    """Where the content starts when the attribution sits in its middle, set off by commas:
+    in "After being informed that he would be charged, police said, Lewandowski went to
+    police headquarters" the opening clause is the content's, though the parser hangs it on
+    "said". Else the clause's own start."""
+    if source is None or source > verb:
+        return start
+    opening = min(s.tree.subtree(source))
+    if opening == 0 or s.tokens[opening - 1].word != "," or verb + 1 >= len(s.tokens) or s.tokens[verb + 1].word != ",":
+        return start
+    before = [t for t in range(opening - 1) if s.tokens[t].pos not in _EDGE_PUNCTUATION]
+    owned = set()
+    for relation, child in s.tree.children.get(verb, []):
+        if child < opening and relation.split(":")[0] in _OPENING_RELATIONS:
+            owned |= set(s.tree.subtree(child))
+    return before[0] if before and set(before) <= owned else start
 
 
 @reported_rule
@@ -216,7 +240,9 @@ def speech_verb_after_its_content(s: ParsedSentence) -> Iterator[Found]:
         if not (clause_like or holds_a_verb):
             continue  # a dateline or a label, not a clause: "NEW YORK (UPI), calling ..."
         attribution = set(s.tree.subtree(verb))
-        before, after = min(attribution) - 1, max(attribution) + 1
+        # the parser may hang the commas that set the attribution off on its verb: look past them
+        words = sorted(t for t in attribution if s.tokens[t].pos not in _EDGE_PUNCTUATION)
+        before, after = words[0] - 1, words[-1] + 1
         set_off = before >= 0 and s.tokens[before].word in {",", "--", "—", "–"}
         if not set_off or (after < len(s.tokens) and s.tokens[after].pos not in _EDGE_PUNCTUATION and governor < verb):
             continue  # "X said" set off from the content by a comma, at the end or between commas

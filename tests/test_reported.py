@@ -56,6 +56,13 @@ CONSTRUCTIONS = [
         CueClass.speech_verb,
     ),
     (
+        "Senator Dana Whitfield called for a full review of the harbor contract.",
+        "a full review of the harbor contract",
+        "Dana Whitfield",
+        "speech_verb_with_object",
+        CueClass.speech_verb,
+    ),
+    (
         "Governor Ellen Marsh wants to raise the minimum wage next year.",
         "to raise the minimum wage",
         "Ellen Marsh",
@@ -168,3 +175,8 @@ def test_bad_input_gives_valid_spans(attribute_text, text):
     for statement in found.statements:
         assert 0 <= statement.start < statement.end <= len(found.article.text)
         assert found.article.text[statement.start : statement.end] == statement.text
+
+
+def test_how_long_someone_spoke_is_not_what_they_said(attribute_text):
+    found = attribute_text("Senator Dana Whitfield spoke for twenty minutes at the rally on Monday.")
+    assert [s.text for s in found.statements] == []

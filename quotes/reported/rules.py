@@ -356,7 +356,8 @@ def noun_with_that_clause(s: ParsedSentence) -> Iterator[Found]:
 
 
 # what one speaks about: "spoke at length about her differences with Obama"
-_TOPIC_CASES = {"about", "on", "over", "of"}
+# "spoke about", "called for", "warned against": the topic or demand is what was said
+_TOPIC_CASES = {"about", "on", "over", "of", "for", "against"}
 _TALK_VERBS = frozenset(
     {
         "talk",
@@ -425,7 +426,10 @@ def speech_verb_with_object(s: ParsedSentence) -> Iterator[Found]:
         topics = [
             o
             for o in s.tree.kids(verb, "obl", "nmod")
-            if o > verb and case_words(s.tree, s.tokens, o) & _TOPIC_CASES and s.tokens[o].pos.startswith("NN")
+            if o > verb
+            and case_words(s.tree, s.tokens, o) & _TOPIC_CASES
+            and s.tokens[o].pos.startswith("NN")
+            and s.tokens[o].ner not in _TIME_NER  # "spoke for 20 minutes", "said on Monday"
         ]
         if lemma in _NOT_A_REPORT:
             continue

@@ -400,7 +400,9 @@ def subject_of_the_governing_clause(m: Mention) -> Resolution | None:
     kind = m.facts.book.speakers[canonical].type
     if kind != SpeakerType.person or m.facts.genders.get(canonical, gender) != gender:
         return None
-    return m.found(canonical, kind, f"subject of the clause that holds '{m.head.original_text}'", "subject_of_the_governing_clause")
+    return m.found(
+        canonical, kind, f"subject of the clause that holds '{m.head.original_text}'", "subject_of_the_governing_clause"
+    )
 
 
 @resolver

@@ -213,8 +213,11 @@ def _content_before_a_parenthesis(s: ParsedSentence, verb: int, source: int | No
     before = [t for t in range(opening - 1) if s.tokens[t].pos not in _EDGE_PUNCTUATION]
     owned = set()
     for relation, child in s.tree.children.get(verb, []):
-        if child < opening and relation.split(":")[0] in _OPENING_RELATIONS:
-            owned |= set(s.tree.subtree(child))
+        if child >= opening or relation.split(":")[0] not in _OPENING_RELATIONS:
+            continue
+        if relation.startswith("advcl") and not s.tree.kids(child, "mark"):
+            return start  # "Reflecting on his career, the leader said, ...": what the speaker did
+        owned |= set(s.tree.subtree(child))
     return before[0] if before and set(before) <= owned else start
 
 

@@ -189,6 +189,44 @@ class QuoteSpan(Model):
     nested: bool = False  # inside another quotation
 
 
+class OccasionKind(str, Enum):
+    """What a phrase of the saying's own clause tells about the occasion."""
+
+    time = "time"  # on Tuesday, in 2008, last week
+    event = "event"  # at a rally, during the debate, in a speech
+    venue = "venue"  # in Raleigh, N.C.
+    medium = "medium"  # told the Post, in an interview with CNN
+
+
+class Occasion(Model):
+    """One phrase saying when or where words were said, as written, with its char span in
+    the article; a time has the dates it can mean (ISO days, inclusive), worked out from the
+    article's date; an event, venue or medium a folded key ("rally", "raleigh", "post")."""
+
+    kind: OccasionKind
+    phrase: str
+    start: int
+    end: int
+    date_from: str | None = None
+    date_to: str | None = None
+    key: str | None = None
+
+
+class Tense(str, Enum):
+    """The tense of the cue verb: what an occurrence that states no time implies."""
+
+    past = "past"  # "she said": the article's news, said in the days before it
+    present = "present"  # "she says", "she often speaks of": said these days
+    perfect = "perfect"  # "she has said": any time before; implies nothing
+
+
+class Setting(Model):
+    """When and where one occurrence's words were said, as far as its article tells."""
+
+    occasions: list[Occasion] = Field(default_factory=list)
+    tense: Tense | None = None
+
+
 class Attribution(Model):
     """One quotation with its speaker: the attributor's output for a quote."""
 
@@ -211,6 +249,7 @@ class Attribution(Model):
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)  # measured precision of rule + resolver on train
     context: str = ""  # the sentence(s) around the quote
     paragraph: int = 0
+    setting: Setting | None = None  # when and where it was said (quotes/occasions.py)
 
 
 class ArticleSpeaker(Model):

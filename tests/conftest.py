@@ -37,13 +37,14 @@ def attribute_text(request):
     from quotes.nlp.convert import document_from_chunks
     from quotes.nlp.recorded import load, record_text, text_stem
     from quotes.nlp.server import PIPELINE_VERSION
+    from quotes.occasions import with_settings
     from quotes.quotefinder import find_quotes
     from quotes.reported import find_reported
 
     server = request.getfixturevalue("corenlp") if RECORDING else None
 
-    def attribute(text: str) -> AttributedArticle:
-        article = Article.from_text(text, source="construction.txt")
+    def attribute(text: str, date: str | None = None) -> AttributedArticle:
+        article = Article.from_text(text, source="construction.txt", date=date)
         stem = text_stem(article.text)
         if server is not None:
             document = document_from_chunks(
@@ -55,6 +56,7 @@ def attribute_text(request):
             pytest.fail(f"no recorded CoreNLP answer for {text[:60]!r}: QUOTES_RECORD=1 python -m pytest -m constructions")
         spans = find_quotes(document.text)
         quotes, speakers = attribute_quotes(document, spans)
+        quotes = with_settings(document, quotes, article.date)
         statements = find_reported(document, spans, quotes)
         return AttributedArticle(article=article, quotes=quotes, speakers=speakers, statements=statements)
 

@@ -381,6 +381,8 @@ class Occurrence(Model):
     speaker_evidence: str | None = None  # "3 other articles attribute these words to X"
     speaker_confidence: float | None = None
     conflict: bool = False  # a confident attribution contradicting the agreed speaker
+    setting: Setting | None = None  # when and where its article says it was said
+    occasion: str | None = None  # the same, in words ("on Wednesday (2016-06-22), in Raleigh, N.C.")
 
     def speaker_note(self) -> str | None:
         """One line on a speaker taken from, or contradicting, the other articles (None
@@ -427,11 +429,26 @@ class Statement(Model):
     quote_ids: list[int] = Field(default_factory=list)  # partial quotes inside its content
 
 
+class RepeatedLine(Model):
+    """Another group of the same words said on a clearly different occasion: the same line
+    repeated ("also said on ...")."""
+
+    group_id: int
+    canonical: str
+    said: str  # when and where the other group's words were said, in words
+    first_seen: str | None = None
+    evidence: str  # why the occasions differ (occasions.clearly_different)
+
+    def line(self) -> str:
+        return f"also said {self.said} (group {self.group_id}; {self.evidence})"
+
+
 class GroupDetail(Model):
     group: GroupSummary
     role: str | None = None
     occurrences: list[Occurrence]
     reported: list[Statement] = Field(default_factory=list)  # statements that paraphrase it ("also reported as")
+    repeated: list[RepeatedLine] = Field(default_factory=list)  # the same line said on other occasions
 
 
 class SearchHit(Model):

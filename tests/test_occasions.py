@@ -4,12 +4,15 @@ linked as the same line repeated."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
 
 from quotes.models import Occasion, OccasionKind, Setting, Tense
 from quotes.occasions import clearly_different, date_range, describe, said_between
+from quotes.store import Store
+from tests.factories import article
 
 WEDNESDAY = date(2016, 6, 29)
 
@@ -145,3 +148,160 @@ def test_a_cue_in_the_perfect_implies_no_time(attribute_text):
     )
     setting = _setting(attribute_text, text, "resolution and power")
     assert setting is not None and setting.tense == Tense.perfect and setting.occasions == []
+
+
+# ----------------------------------------------------------------------- the index
+
+LINE = "We are going to build an economy that works for everyone, not just those at the top"
+
+
+def _said(body: str, quote: str, day: str, setting: Setting, source: str):
+    attributed = article(
+        body, [(quote, "Hillary Clinton")], [("Hillary Clinton", "person", [])], source=source, outlet=source, date=day
+    )
+    [q] = attributed.quotes
+    text = attributed.article.text
+    placed = [
+        o.model_copy(update=dict(start=text.index(o.phrase), end=text.index(o.phrase) + len(o.phrase))) for o in setting.occasions
+    ]
+    return attributed.model_copy(
+        update=dict(quotes=[q.model_copy(update=dict(setting=Setting(occasions=placed, tense=setting.tense)))])
+    )
+
+
+RALEIGH = _said(
+    f'"{LINE}," Clinton said on Wednesday in Raleigh.',
+    LINE,
+    "2016-06-23",
+    Setting(occasions=[_time("on Wednesday", "2016-06-22")], tense=Tense.past),
+    "raleigh.example",
+)
+REPRINT = _said(f'Clinton said: "{LINE}."', LINE, "2016-06-23", Setting(tense=Tense.past), "reprint.example")
+CINCINNATI = _said(f'"{LINE}," Clinton said.', LINE, "2016-07-08", Setting(tense=Tense.past), "cincinnati.example")
+
+
+def _groups(store: Store) -> dict[str, int]:
+    return {
+        source: gid
+        for source, gid in store.conn.execute("SELECT a.source, q.group_id FROM quotes q JOIN articles a ON a.id = q.article_id")
+    }
+
+
+def test_the_same_words_said_on_two_occasions_stay_apart_and_are_linked(tmp_path):
+    with Store(tmp_path / "i.db") as store:
+        for a in (RALEIGH, REPRINT, CINCINNATI):
+            store.ingest(a)
+        groups = _groups(store)
+        # the reprint of the same day is the Raleigh utterance; two weeks later is another
+        assert groups["raleigh.example"] == groups["reprint.example"] != groups["cincinnati.example"]
+        detail = store.group(groups["cincinnati.example"])
+        assert detail is not None
+        [line] = detail.repeated
+        assert line.group_id == groups["raleigh.example"] and line.said == "on Wednesday (2016-06-22)"
+        assert "days apart" in line.evidence and line.line().startswith("also said on Wednesday (2016-06-22)")
+        [back] = store.group(groups["raleigh.example"]).repeated  # type: ignore[union-attr]
+        assert back.group_id == groups["cincinnati.example"] and back.said.startswith("around 2016-07-08")
+        links = store.conn.execute("SELECT kind FROM repeated_lines").fetchall()
+        assert links == [("same_line_repeated",)]
+        before = (sorted(map(sorted, _partition(store))), links)
+        store.regroup()
+        assert (
+            sorted(map(sorted, _partition(store))),
+            store.conn.execute("SELECT kind FROM repeated_lines").fetchall(),
+        ) == before
+
+
+def _partition(store: Store) -> list[set[str]]:
+    by_group: dict[int, set[str]] = {}
+    for source, gid in _groups(store).items():
+        by_group.setdefault(gid, set()).add(source)
+    return list(by_group.values())
+
+
+def test_the_in_memory_grouper_keeps_occasions_apart_as_the_store_does():
+    from quotes.grouping import Grouper
+
+    grouper = Grouper()
+    for name, attributed in (("raleigh", RALEIGH), ("reprint", REPRINT), ("cincinnati", CINCINNATI)):
+        [q] = attributed.quotes
+        grouper.add(name, "Hillary Clinton", q.text, setting=q.setting, said=attributed.article.date)
+    assignment = grouper.assignment()
+    assert assignment["raleigh"] == assignment["reprint"] != assignment["cincinnati"]
+    assert list(grouper.repeats) == [tuple(sorted((assignment["raleigh"], assignment["cincinnati"])))]
+    plain = Grouper()  # without occasions: one group, as before
+    for name in ("raleigh", "cincinnati"):
+        plain.add(name, "Hillary Clinton", LINE)
+    assert len(set(plain.assignment().values())) == 1 and plain.repeats == {}
+
+
+def test_without_stated_occasions_the_same_words_are_one_group(tmp_path):
+    with Store(tmp_path / "i.db") as store:
+        for a in (REPRINT, CINCINNATI):
+            store.ingest(a)
+        assert len(set(_groups(store).values())) == 1
+        assert store.conn.execute("SELECT count(*) FROM group_links").fetchone() == (0,)
+
+
+def test_show_and_the_exports_print_the_repeated_line(tmp_path, capsys):
+    import io
+
+    from quotes.export import write_html, write_md
+    from tests.factories import build_index, run_cli
+
+    db = build_index(tmp_path / "cli.db", [RALEIGH, CINCINNATI])
+    with Store(db) as store:
+        gid = _groups(store)["cincinnati.example"]
+        details = list(store.sheet())
+    code, out, _ = run_cli(capsys, "show", str(gid), "--db", db)
+    assert code == 0 and "also said on Wednesday (2016-06-22)" in out
+    md, page = io.StringIO(), io.StringIO()
+    write_md(details, md)
+    write_html(details, page)
+    assert "also said on Wednesday (2016-06-22)" in md.getvalue() and "also said on Wednesday (2016-06-22)" in page.getvalue()
+
+
+def test_an_index_written_before_occasions_migrates_without_loss(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.ingest(REPRINT)
+        before = store.stats()
+    conn = sqlite3.connect(path)  # the file as the previous version wrote it
+    for statement in (
+        "DROP VIEW repeated_lines",
+        "DROP TABLE group_links",
+        "ALTER TABLE quotes DROP COLUMN setting",
+        "ALTER TABLE quotes DROP COLUMN said_from",
+        "ALTER TABLE quotes DROP COLUMN said_to",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm008_occasions'",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.stats() == before
+        assert store.conn.execute("SELECT setting, said_from FROM quotes").fetchall() == [(None, None)]
+        store.ingest(RALEIGH)
+        store.ingest(CINCINNATI)
+        assert store.conn.execute("SELECT count(*) FROM group_links").fetchone() == (1,)
+        assert store.conn.execute("SELECT said_from, said_to FROM quotes WHERE said_from IS NOT NULL").fetchall() == [
+            ("2016-06-22", "2016-06-22")
+        ]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+async def test_the_tui_group_head_says_where_else_the_line_was_said(tmp_path, anyio_backend):
+    from textual.widgets import Static
+
+    from tests.factories import build_index
+    from tui.app import QuotesApp
+
+    db = build_index(tmp_path / "tui.db", [RALEIGH, CINCINNATI])
+    with Store(db) as store:
+        gid = _groups(store)["cincinnati.example"]
+    app = QuotesApp(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.show_group(gid)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "also said on Wednesday (2016-06-22)" in str(app.screen.query_one("#group-head", Static).render())

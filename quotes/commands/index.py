@@ -380,7 +380,7 @@ def cmd_show(args) -> int:
     for column in ("quote", "wording as printed / difference", "where", "context", "rule"):
         table.add_column(column, overflow="fold")
     for o in detail.occurrences:
-        where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source) if x)
+        where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source, o.occasion and f"said {o.occasion}") if x)
         table.add_row(str(o.id), Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))), cell(where),
                       cell(o.context), cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}" + (f"\n{o.speaker_note()}" if o.speaker_note() else "")))
     console.print(table)
@@ -390,6 +390,8 @@ def cmd_show(args) -> int:
             where = ", ".join(inert(x) for x in (r.outlet or r.source, r.date) if x)
             console.print(Text(f"  {inert(r.speaker or r.mention or '?')} {inert(r.cue or '')}: {inert(r.text)}  ({where};"
                                f" statement {r.id}, paraphrase score {r.paraphrase_score or 0:.2f})"))
+    for line in detail.repeated:
+        console.print(Text(inert(line.line()), style="bold"))
     conflicts = sum(o.conflict for o in detail.occurrences)
     if conflicts:
         console.print(Text(f"{conflicts} occurrence(s) contradict the agreed speaker (see `quotes conflicts`)", style="bold red"))

@@ -383,8 +383,8 @@ def apart_from_group(
 def _when(setting: Setting | None, days: tuple[date, date, bool]) -> str:
     span = days[0].isoformat() if days[0] == days[1] else f"{days[0].isoformat()}..{days[1].isoformat()}"
     if days[2] and setting is not None:
-        phrase = next(o.phrase for o in setting.occasions if o.kind == OccasionKind.time and o.date_from)
-        return f'{span} ("{phrase}")'
+        stated = _stated(setting)
+        return f'{span} ("{stated.phrase if stated else "?"}")'
     tense = setting.tense.value if setting is not None and setting.tense else "?"
     return f"{span} (no time stated; cue in the {tense} tense)"
 

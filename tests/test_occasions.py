@@ -150,6 +150,47 @@ def test_a_cue_in_the_perfect_implies_no_time(attribute_text):
     assert setting is not None and setting.tense == Tense.perfect and setting.occasions == []
 
 
+# Sentences recorded for the occasion reader (QUOTES_RECORD=1 ... -m constructions -k occasion_reader)
+OCCASION_SENTENCES = [
+    (
+        'Senator Ann Lee said at a rally in Springfield on Tuesday: "We will win this state."',
+        "We will win",
+        [("event", "at a rally", "rally"), ("venue", "in Springfield", "springfield"), ("time", "on Tuesday", "2016-06-07")],
+    ),
+    (
+        'Mayor Ann Cole said on Monday that the council would meet in Denver on Friday to pass the "emergency budget."',
+        "emergency budget",
+        [("time", "on Monday", "2016-06-06")],
+    ),
+    (
+        'Senator Ann Lee, speaking at a rally in Denver, said: "The mine will stay open."',
+        "The mine",
+        [("event", "at a rally", "rally"), ("venue", "in Denver", "denver")],
+    ),
+    (
+        '"We need a new deal for miners," Senator Ann Lee said in last week\'s debate.',
+        "We need a new deal",
+        [("event", "in last week's debate", "debate"), ("time", "last week", "2016-05-26")],
+    ),
+    (
+        'Tom Reyes lost the primary in 2008, when he told supporters that they would "be back in four years."',
+        "be back",
+        [("time", "in 2008", "2008-01-01")],
+    ),
+    (
+        '"The plan is dead," Senator Ann Lee said in an interview with CNN.',
+        "The plan is dead",
+        [("event", "in an interview", "interview"), ("medium", "with CNN", "cnn")],
+    ),
+]
+
+
+@pytest.mark.constructions
+@pytest.mark.parametrize("text, quote, expected", OCCASION_SENTENCES)
+def test_occasion_reader_on_recorded_sentences(attribute_text, text, quote, expected):
+    assert _kinds(_setting(attribute_text, text, quote)) == expected
+
+
 # ----------------------------------------------------------------------- the index
 
 LINE = "We are going to build an economy that works for everyone, not just those at the top"

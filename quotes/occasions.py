@@ -161,9 +161,15 @@ def _tree(sentence: Sentence) -> tuple[dict[int, tuple[str, int]], dict[int, lis
     return parent, children
 
 
+def _when_clause(children: dict[int, list[tuple[str, int]]], tokens, node: int) -> bool:
+    """Whether ``node`` heads a clause opened by when, as or while."""
+    return any(tokens[c].word.lower() in _WHEN for r, c in children.get(node, []) if r in ("mark", "advmod"))
+
+
 def _clause(children: dict[int, list[tuple[str, int]]], tokens, node: int, skip: int | None = None) -> set[int]:
     """The tokens of ``node``'s own clause: its subtree without the clauses below it, except a
-    "speaking at ..." participle (the occasion, told on the subject)."""
+    "speaking at ..." participle (the occasion, told on the subject) and a when/as/while
+    clause ("she said, as she campaigned in Ohio on Tuesday, ...")."""
     out: set[int] = set()
     stack = [node]
     while stack:
@@ -173,7 +179,8 @@ def _clause(children: dict[int, list[tuple[str, int]]], tokens, node: int, skip:
             if child == skip:
                 continue
             if relation in _CONTENT or relation.split(":")[0] in _CONTENT:
-                if not (relation == "acl" and tokens[child].lemma.lower() in _SPEAKING):
+                speaking = relation == "acl" and tokens[child].lemma.lower() in _SPEAKING
+                if not (speaking or relation == "advcl" and _when_clause(children, tokens, child)):
                     continue
             stack.append(child)
     return out
@@ -232,8 +239,8 @@ def read_setting(
         return None
     spans = quoted if quoted is not None else [(attribution.start, attribution.end)]
     sentence = next((s for s in document.sentences if s.start <= attribution.cue_start < s.end), None)
-    if sentence is None:
-        return None
+    if sentence is None or not sentence.basic_dependencies:
+        return None  # a profile without the parse: nothing to read the cue's clause from
     tokens = sentence.tokens
     cue = next((t.index for t in tokens if t.start == attribution.cue_start), None)
     if cue is None:
@@ -245,9 +252,8 @@ def read_setting(
 
     mine = _clause(children, tokens, cue)
     relation, governor = parent.get(cue, ("root", -1))
-    if relation.split(":")[0] == "advcl" and governor >= 0 and outside(governor):
-        if any(tokens[c].word.lower() in _WHEN for r, c in children.get(cue, []) if r in ("mark", "advmod")):
-            mine |= _clause(children, tokens, governor, skip=cue)
+    if relation.split(":")[0] == "advcl" and governor >= 0 and outside(governor) and _when_clause(children, tokens, cue):
+        mine |= _clause(children, tokens, governor, skip=cue)
     mine = {i for i in mine if outside(i)}
     today_date = _day(today)
     occasions: list[Occasion] = []

@@ -92,8 +92,8 @@ def date_range(phrase: str, today: date | None) -> tuple[date, date] | None:
     phrase that names no day of the past ("soon", "every week", "at 3 p.m.")."""
     text = unicodedata.normalize("NFKC", phrase).lower().replace("’", "'")
     words = re.findall(r"[a-z]+|\d+", text)
-    if not words:
-        return None
+    if not words or {"next", "tomorrow", "coming", "upcoming"} & set(words):
+        return None  # a day to come is no day the words were said on
     year = next((int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2099), None)
     # only CoreNLP's DATE/TIME runs are read, so "may" or "march" here is the month
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)

@@ -43,7 +43,7 @@ def test_a_time_phrase_means_the_days_it_names_from_the_article_date(phrase, day
     assert found is not None and (found[0].isoformat(), found[1].isoformat()) == days
 
 
-@pytest.mark.parametrize("phrase", ["soon", "every week", "at 3 p.m.", "now"])
+@pytest.mark.parametrize("phrase", ["soon", "every week", "at 3 p.m.", "now", "next Tuesday", "tomorrow"])
 def test_a_phrase_that_names_no_past_day_has_no_dates(phrase):
     assert date_range(phrase, WEDNESDAY) is None
 

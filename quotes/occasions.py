@@ -146,6 +146,10 @@ def date_range(phrase: str, today: date | None) -> tuple[date, date] | None:
             return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
     if "this" in words and "week" in words or "earlier" in words and "week" in words:
         return today - timedelta(days=6), today
+    if "this" in words and "month" in words:
+        return today.replace(day=1), today
+    if "this" in words and "year" in words:
+        return today.replace(month=1, day=1), today
     return None
 
 

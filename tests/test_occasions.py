@@ -36,6 +36,8 @@ WEDNESDAY = date(2016, 6, 29)
         ("last year", ("2015-01-01", "2015-12-31")),
         ("two weeks ago", ("2016-06-08", "2016-06-22")),
         ("three days ago", ("2016-06-26", "2016-06-26")),
+        ("earlier this month", ("2016-06-01", "2016-06-29")),
+        ("this year", ("2016-01-01", "2016-06-29")),
     ],
 )
 def test_a_time_phrase_means_the_days_it_names_from_the_article_date(phrase, days):

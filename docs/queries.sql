@@ -38,3 +38,10 @@ SELECT cue, cue_class, content, outlet, date, paraphrases, paraphrase_score FROM
 
 -- 11. Who is quoted and who is only reported: direct quotes and reported statements counted apart
 SELECT name, quotes, statements FROM speaker_index ORDER BY quotes + statements DESC LIMIT 20;
+
+-- 12. The same line said on two occasions (groups kept apart and linked), with why
+SELECT group_id, canonical, other_group_id, other_first_seen, evidence FROM repeated_lines ORDER BY group_id;
+
+-- 13. Quotes whose article says they were said before 2016, with the words that say when
+SELECT q.text, q.said_from, q.said_to, json_extract(q.setting, '$.occasions[0].phrase') AS said, a.date
+FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.said_to < '2016-01-01' ORDER BY q.said_from;

@@ -102,6 +102,8 @@ def write_md(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[
                 out.write(f"  {_md_escape(o.speaker_note() or '')}\n")
         for r in d.reported:
             out.write(f"- also reported as: {_md_escape(_reported_line(r))} (paraphrase score {r.paraphrase_score or 0:.2f})\n")
+        for line in d.repeated:
+            out.write(f"- {_md_escape(line.line())}\n")
         out.write("\n")
     first = True
     for r in statements:
@@ -247,6 +249,8 @@ def write_html(details: Iterable[GroupDetail], out: IO[str], statements: Iterabl
         for r in d.reported:
             out.write(f'<p class="meta">also reported as: {e(_reported_line(r))} · {e(_where(r))}'
                       f" (paraphrase score {r.paraphrase_score or 0:.2f})</p>\n")
+        for line in d.repeated:
+            out.write(f'<p class="meta">{e(line.line())} <a href="#g{line.group_id}">group {line.group_id}</a></p>\n')
         if len(d.occurrences) > 1:
             out.write(_html_drift(d))
         out.write("</section>\n")

@@ -227,6 +227,9 @@ class Placement:
     join: int | None  # group ids are ints, in the store and in Grouper
     becomes_root: bool = False
     absorb: tuple[int, ...] = ()
+    # groups of the same words said on a clearly different occasion: the same line
+    # repeated, to be linked (not joined), with the evidence
+    repeats: tuple[tuple[int, str], ...] = ()
 
 
 _SAME = Match(True, 1.0, "same words", MatchKind.same_words)
@@ -241,6 +244,7 @@ def place(
     lookup: Callable[[list[str]], dict],
     root_of: Callable[[int], str],
     lookup_cuts: Callable[[list[str]], dict] | None = None,
+    apart: Callable[[int], str | None] | None = None,
 ) -> Placement:
     """Decide a new wording's group (the in-memory grouper and the store both ask this, so
     they group alike). ``lookup(keys)`` gives the groups this wording may join that share
@@ -254,10 +258,15 @@ def place(
     again under all its content words for groups holding cuts of it that arrived before it
     did ("the market will grow faster" and "The lower cost could spur more companies" stay
     apart until the full quote holding both is printed): those are merged in, so the
-    grouping does not depend on the order articles are ingested in."""
+    grouping does not depend on the order articles are ingested in.
+
+    ``apart(group)``: why that group's words were said on a clearly different occasion
+    (``occasions.clearly_different``), or None; such a group is neither joined nor absorbed,
+    and is returned in ``repeats``."""
     keys = candidate_keys(text)
     verified: set[int] = set()
     variants: list[tuple[float, int, str]] = []
+    repeats: list[tuple[int, str]] = []
 
     def verify(groups: Iterable[int], shorter_only: bool = False) -> None:
         for group in groups:
@@ -269,21 +278,25 @@ def place(
                 continue
             match = similarity(text, root)
             if match.variant:
-                variants.append((match.score, group, root))
+                why = apart(group) if apart is not None else None
+                if why is None:
+                    variants.append((match.score, group, root))
+                else:
+                    repeats.append((group, why))
 
     length = _length(text)
     verify(shortlist(lookup(keys), len(keys)))
     if variants and length <= _length(max(variants, key=lambda v: v[0])[2]):
-        return Placement(max(variants, key=lambda v: v[0])[1])
+        return Placement(max(variants, key=lambda v: v[0])[1], repeats=tuple(repeats))
     # the new wording will be a root: look for the cuts of it printed before it
     verify(shortlist((lookup_cuts or lookup)(index_keys(text)), 2), shorter_only=True)
     if not variants:
-        return Placement(None)
+        return Placement(None, repeats=tuple(repeats))
     _, group, root = max(variants, key=lambda v: v[0])
     if length <= _length(root):
-        return Placement(group)
+        return Placement(group, repeats=tuple(repeats))
     absorb = tuple(g for _, g, r in variants if g != group and _length(r) < length)
-    return Placement(group, True, absorb)
+    return Placement(group, True, absorb, tuple(repeats))
 
 
 def canonical_wording(wordings: Iterable[tuple[str, int]]) -> str:
@@ -327,6 +340,8 @@ class Grouper:
         self._weak: set[int] = set()  # groups with no confident speaker yet
         self._exact_weak: dict[str, int] = {}  # normalised words -> a group of them with no confident speaker
         self._merged_into: dict[int, int] = {}
+        self._settings: dict[int, list[tuple[object, str | None]]] = {}  # group -> its members' (Setting, article date)
+        self.repeats: dict[tuple[int, int], str] = {}  # (group, group) -> why they are the same line said twice
         self.comparisons = 0
 
     def _live(self, gid: int) -> int:
@@ -334,16 +349,32 @@ class Grouper:
             gid = self._merged_into[gid]
         return gid
 
-    def add(self, item: Hashable, speaker: Hashable, text: str, weak: bool = False) -> int:
+    def add(
+        self, item: Hashable, speaker: Hashable, text: str, weak: bool = False, setting=None, said: str | None = None
+    ) -> int:
+        """``setting`` (models.Setting) and ``said`` (the article's date): the occasion,
+        when known; the same words said on a clearly different occasion go in a group of
+        their own, linked in ``repeats`` (``occasions.apart_from_group`` decides)."""
         from quotes.consensus import crossing_ok, may_consider
+        from quotes.occasions import apart_from_group, said_between
 
         weak = weak or speaker is None
         norm = normalise_quote(text)
         length = _length(text)
         keys_of_speaker = self._keys[speaker]
+        found: dict[int, str] = {}
+        known = said_between(setting, said) is not None
+
+        def apart(gid: int) -> str | None:
+            why = apart_from_group(setting, said, self._settings.get(gid, ())) if known else None  # type: ignore[arg-type]
+            if why is not None:
+                found.setdefault(gid, why)
+            return why
+
         exact = self._same_words(norm, speaker, weak, length)
-        if exact is not None:
+        if exact is not None and apart(exact) is None:
             self._join(exact, item, speaker, weak)
+            self._remember(exact, setting, said, found)
             return exact
         across: dict[int, int] = {}
         shingles = shingle_keys(text)
@@ -386,12 +417,12 @@ class Grouper:
             self.comparisons += 1
             return self.groups[gid].root
 
-        placement = place(text, lookup, root_of, lookup_cuts)
+        placement = place(text, lookup, root_of, lookup_cuts, apart)
         if placement.join in cross:
             root = self.groups[placement.join].root
             sizes = sorted((length, _length(root)))
             if not crossing_ok(weak, placement.join in self._weak, similarity(text, root), sizes[0], sizes[1]):
-                placement = place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
+                placement = place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts, apart)
         if placement.join is None:
             gid = len(self.groups)
             self.groups.append(_Group(gid, speaker, text))
@@ -409,8 +440,18 @@ class Grouper:
                 self.groups[gid].members.extend(self.groups[other].members)
                 self.groups[other].members = []
                 self._merged_into[other] = gid
+                self._settings.setdefault(gid, []).extend(self._settings.pop(other, []))
         self._join(gid, item, speaker, weak, add_exact=norm)
+        self._remember(gid, setting, said, found)
         return gid
+
+    def _remember(self, gid: int, setting, said: str | None, found: dict[int, str]) -> None:
+        if setting is not None:
+            self._settings.setdefault(gid, []).append((setting, said))
+        for other, why in found.items():
+            other = self._live(other)
+            if other != gid:
+                self.repeats.setdefault((min(gid, other), max(gid, other)), why)
 
     def _join(self, gid: int, item: Hashable, speaker: Hashable, weak: bool, add_exact: str | None = None) -> None:
         group = self.groups[gid]

@@ -189,6 +189,44 @@ class QuoteSpan(Model):
     nested: bool = False  # inside another quotation
 
 
+class OccasionKind(str, Enum):
+    """What a phrase of the saying's own clause tells about the occasion."""
+
+    time = "time"  # on Tuesday, in 2008, last week
+    event = "event"  # at a rally, during the debate, in a speech
+    venue = "venue"  # in Raleigh, N.C.
+    medium = "medium"  # told the Post, in an interview with CNN
+
+
+class Occasion(Model):
+    """One phrase saying when or where words were said, as written, with its char span in
+    the article; a time has the dates it can mean (ISO days, inclusive), worked out from the
+    article's date; an event, venue or medium a folded key ("rally", "raleigh", "post")."""
+
+    kind: OccasionKind
+    phrase: str
+    start: int
+    end: int
+    date_from: str | None = None
+    date_to: str | None = None
+    key: str | None = None
+
+
+class Tense(str, Enum):
+    """The tense of the cue verb: what an occurrence that states no time implies."""
+
+    past = "past"  # "she said": the article's news, said in the days before it
+    present = "present"  # "she says", "she often speaks of": said these days
+    perfect = "perfect"  # "she has said": any time before; implies nothing
+
+
+class Setting(Model):
+    """When and where one occurrence's words were said, as far as its article tells."""
+
+    occasions: list[Occasion] = Field(default_factory=list)
+    tense: Tense | None = None
+
+
 class Attribution(Model):
     """One quotation with its speaker: the attributor's output for a quote."""
 
@@ -211,6 +249,7 @@ class Attribution(Model):
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)  # measured precision of rule + resolver on train
     context: str = ""  # the sentence(s) around the quote
     paragraph: int = 0
+    setting: Setting | None = None  # when and where it was said (quotes/occasions.py)
 
 
 class ArticleSpeaker(Model):
@@ -342,6 +381,8 @@ class Occurrence(Model):
     speaker_evidence: str | None = None  # "3 other articles attribute these words to X"
     speaker_confidence: float | None = None
     conflict: bool = False  # a confident attribution contradicting the agreed speaker
+    setting: Setting | None = None  # when and where its article says it was said
+    occasion: str | None = None  # the same, in words ("on Wednesday (2016-06-22), in Raleigh, N.C.")
 
     def speaker_note(self) -> str | None:
         """One line on a speaker taken from, or contradicting, the other articles (None
@@ -388,11 +429,26 @@ class Statement(Model):
     quote_ids: list[int] = Field(default_factory=list)  # partial quotes inside its content
 
 
+class RepeatedLine(Model):
+    """Another group of the same words said on a clearly different occasion: the same line
+    repeated ("also said on ...")."""
+
+    group_id: int
+    canonical: str
+    said: str  # when and where the other group's words were said, in words
+    first_seen: str | None = None
+    evidence: str  # why the occasions differ (occasions.clearly_different)
+
+    def line(self) -> str:
+        return f"also said {self.said} (group {self.group_id}; {self.evidence})"
+
+
 class GroupDetail(Model):
     group: GroupSummary
     role: str | None = None
     occurrences: list[Occurrence]
     reported: list[Statement] = Field(default_factory=list)  # statements that paraphrase it ("also reported as")
+    repeated: list[RepeatedLine] = Field(default_factory=list)  # the same line said on other occasions
 
 
 class SearchHit(Model):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from quotes.attribution import attribute_quotes
+from quotes.occasions import with_settings
 from quotes.models import Article, ArticleSpeaker, AttributedArticle, Document, ReportedStatement
 from quotes.nlp import AnnotationCache, AnnotationError, CoreNLP
 from quotes.nlp.profiles import Profile, superset_profiles
@@ -113,6 +114,7 @@ class Pipeline:
         try:
             spans = find_quotes(document.text)
             quotes, speakers = attribute_quotes(document, spans, title=article.title)
+            quotes = with_settings(document, quotes, article.date)
             statements = find_reported(document, spans, quotes, title=article.title)
         except Exception as error:  # a bug in a rule must not sink the whole ingest
             log.exception("attribution failed on %s", article.source)

@@ -23,7 +23,7 @@ from typing import Iterator
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from quotes import consensus, grouping, resolve
+from quotes import consensus, grouping, occasions, resolve
 from quotes.reported import paraphrase
 from quotes.models import (
     Article,
@@ -35,7 +35,9 @@ from quotes.models import (
     IngestOutcome,
     Occurrence,
     QuoteType,
+    RepeatedLine,
     SearchHit,
+    Setting,
     SpeakerSummary,
     SpeakerType,
 )
@@ -315,6 +317,38 @@ def m007_cross_article_speakers(db: sqlite_utils.Database) -> None:
         LEFT JOIN quote_groups g ON g.id = q.group_id
         LEFT JOIN speakers agreed ON agreed.id = g.speaker_id
         WHERE q.conflict = 1"""
+    )
+
+
+@migrations()
+def m008_occasions(db: sqlite_utils.Database) -> None:
+    """Occasions (issue 12). Each occurrence keeps when and where its article says the words
+    were said (``quotes.setting``: the JSON of models.Setting; ``said_from``/``said_to``: the
+    days a stated time means, ISO, for SQL); rows stored before have none (NULL: their
+    article's NLP is not in the index, and re-ingesting the text fills them in). Two groups of
+    the same words said on clearly different occasions are linked in ``group_links`` (kind
+    ``same_line_repeated``, with the evidence), shown as "also said on ..."."""
+    columns = db["quotes"].columns_dict
+    for column in ("setting", "said_from", "said_to"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE quotes ADD COLUMN {column} TEXT")
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS group_links (
+            group_id INTEGER NOT NULL REFERENCES quote_groups(id),
+            other_group_id INTEGER NOT NULL REFERENCES quote_groups(id),
+            kind TEXT NOT NULL,
+            evidence TEXT,
+            PRIMARY KEY (group_id, other_group_id),
+            CHECK (group_id < other_group_id)
+        );
+        CREATE INDEX IF NOT EXISTS group_links_other ON group_links(other_group_id);
+        DROP VIEW IF EXISTS repeated_lines;
+        CREATE VIEW repeated_lines AS
+        SELECT l.group_id, g.canonical, g.first_seen, l.other_group_id, o.canonical AS other_canonical,
+               o.first_seen AS other_first_seen, l.kind, l.evidence
+        FROM group_links l JOIN quote_groups g ON g.id = l.group_id JOIN quote_groups o ON o.id = l.other_group_id;
+        """
     )
 
 
@@ -645,8 +679,8 @@ class Store:
             cursor = self.conn.execute(
                 'INSERT OR IGNORE INTO quotes (article_id, start, "end", text, normalised, type, speaker_id, role,'
                 " mention, mention_start, mention_end, cue, cue_start, cue_end, rule, resolver, evidence, confidence, context,"
-                " attributed_speaker_id, speaker_basis, speaker_confidence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'article', ?)",
+                " attributed_speaker_id, speaker_basis, speaker_confidence, setting, said_from, said_to)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'article', ?, ?, ?, ?)",
                 (
                     article.id,
                     quote.start,
@@ -669,6 +703,8 @@ class Store:
                     quote.context,
                     speaker_id,
                     quote.confidence,
+                    quote.setting.model_dump_json(exclude_defaults=True) if quote.setting is not None else None,
+                    *occasions.stated_days(quote.setting),
                 ),
             )
             if cursor.rowcount:
@@ -807,6 +843,18 @@ class Store:
         block = speaker_id or 0
         normalised = grouping.normalise_quote(text)
         weak = self._weak_quote(quote_id)
+        setting, said = self._setting_of(quote_id)
+        repeats: dict[int, str] = {}
+
+        def apart(gid: int) -> str | None:
+            """Why group ``gid`` holds these words said on another occasion (occasions decides)."""
+            if occasions.said_between(setting, said) is None:
+                return None  # nothing known of this occurrence's occasion: no member can differ
+            why = occasions.apart_from_group(setting, said, self._group_settings(gid))
+            if why is not None:
+                repeats.setdefault(gid, why)
+            return why
+
         nameless = speaker_id is None or self._one("SELECT type FROM speakers WHERE id = ?", (speaker_id,)) == SpeakerType.unknown.value
         length = len(grouping.words(text))
         same = None
@@ -818,8 +866,9 @@ class Store:
         ).fetchall():
             group_weak = group_speaker is None or group_type == SpeakerType.unknown.value
             if group_speaker == speaker_id or consensus.crossing_ok(weak, group_weak, _SAME_WORDS, length):
-                same = gid
-                break
+                if apart(gid) is None:
+                    same = gid
+                    break
         if same is None:
             cross: set[int] = set()  # groups of another speaker: joined only on the words themselves
             shingles = grouping.shingle_keys(text)
@@ -858,13 +907,13 @@ class Store:
             def root_of(gid: int) -> str:
                 return self._one("SELECT root FROM quote_groups WHERE id = ?", (gid,))
 
-            placement = grouping.place(text, lookup, root_of, lookup_cuts)
+            placement = grouping.place(text, lookup, root_of, lookup_cuts, apart)
             if placement.join in cross:
                 root = root_of(placement.join)
                 match = grouping.similarity(text, root)
                 sizes = sorted((length, len(grouping.words(root))))
                 if not consensus.crossing_ok(weak, self._group_weak(placement.join), match, *sizes):
-                    placement = grouping.place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts)
+                    placement = grouping.place(text, lambda keys: lookup(keys, allow_cross=False), root_of, lookup_cuts, apart)
             if placement.join is None:
                 same = _new_id(
                     self.conn.execute("INSERT INTO quote_groups (speaker_id, root, canonical) VALUES (?, ?, ?)", (speaker_id, text, text))
@@ -879,7 +928,36 @@ class Store:
                     if other not in cross and not self._split_by_hand(other):
                         self._merge(same, other)
         self.conn.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (same, quote_id))
+        for other, why in repeats.items():
+            if other != same and self._one("SELECT 1 FROM quote_groups WHERE id = ?", (other,)):
+                self._link_repeat(same, other, why)
         return same
+
+    def _setting_of(self, quote_id: int) -> tuple[Setting | None, str | None]:
+        row = self.conn.execute(
+            "SELECT q.setting, a.date FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ?", (quote_id,)
+        ).fetchone()
+        if row is None:
+            return None, None
+        return (Setting.model_validate_json(row[0]) if row[0] else None), row[1]
+
+    def _group_settings(self, group_id: int) -> list[tuple[Setting | None, str | None]]:
+        """The distinct (setting, article date) of a group's occurrences."""
+        return [
+            (Setting.model_validate_json(setting) if setting else None, day)
+            for setting, day in self.conn.execute(
+                "SELECT DISTINCT q.setting, a.date FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.group_id = ?",
+                (group_id,),
+            )
+        ]
+
+    def _link_repeat(self, a: int, b: int, evidence: str) -> None:
+        """Record that groups ``a`` and ``b`` are the same line said on two occasions."""
+        low, high = sorted((a, b))
+        self.conn.execute(
+            "INSERT OR IGNORE INTO group_links (group_id, other_group_id, kind, evidence) VALUES (?, ?, 'same_line_repeated', ?)",
+            (low, high, evidence),
+        )
 
     def _group_weak(self, group_id: int) -> bool:
         row = self.conn.execute(
@@ -953,6 +1031,7 @@ class Store:
                 "UPDATE statements SET paraphrase_group_id = NULL, paraphrase_score = NULL WHERE paraphrase_group_id = ?", (group_id,)
             )
             self.conn.execute("DELETE FROM group_shingles WHERE group_id = ?", (group_id,))
+            self.conn.execute("DELETE FROM group_links WHERE group_id = ? OR other_group_id = ?", (group_id, group_id))
             self.conn.execute("DELETE FROM quote_groups WHERE id = ?", (group_id,))
             return
         counts: dict[str, list] = {}
@@ -1082,6 +1161,15 @@ class Store:
         self.conn.execute("UPDATE OR IGNORE group_keys SET group_id = ? WHERE group_id = ?", (keep, absorb))
         self.conn.execute("UPDATE statements SET paraphrase_group_id = ? WHERE paraphrase_group_id = ?", (keep, absorb))
         self.conn.execute("UPDATE OR IGNORE group_shingles SET group_id = ? WHERE group_id = ?", (keep, absorb))
+        # the absorbed group's repeat links now belong to the merged group
+        for (other, evidence) in self.conn.execute(
+            "SELECT CASE WHEN group_id = ? THEN other_group_id ELSE group_id END, evidence FROM group_links"
+            " WHERE group_id = ? OR other_group_id = ?",
+            (absorb, absorb, absorb),
+        ).fetchall():
+            if other != keep:
+                self._link_repeat(keep, other, evidence)
+        self.conn.execute("DELETE FROM group_links WHERE group_id = ? OR other_group_id = ?", (absorb, absorb))
         self._refresh_group(keep)
         self._refresh_group(absorb)
 
@@ -1180,6 +1268,7 @@ class Store:
             self.conn.execute("DELETE FROM group_keys")
             self.conn.execute("UPDATE statements SET paraphrase_group_id = NULL, paraphrase_score = NULL")
             self.conn.execute("DELETE FROM group_shingles")
+            self.conn.execute("DELETE FROM group_links")
             self.conn.execute("DELETE FROM quote_groups")
             touched = set()
             for row in self._rows(
@@ -1340,6 +1429,7 @@ class Store:
             diff = cached
         else:
             diff = word_diff(canonical, row["text"])
+        setting = Setting.model_validate_json(row["setting"]) if row.get("setting") else None
         return Occurrence(
             id=row["id"],
             group_id=row["group_id"],
@@ -1372,6 +1462,8 @@ class Store:
             speaker_evidence=row.get("speaker_evidence"),
             speaker_confidence=row.get("speaker_confidence"),
             conflict=bool(row.get("conflict")),
+            setting=setting,
+            occasion=occasions.describe(setting, row["date"]) if setting is not None and setting.occasions else None,
         )
 
     def group(self, group_id: int, diffs: bool = True) -> GroupDetail | None:
@@ -1391,7 +1483,36 @@ class Store:
         if role is None and summary.speaker_id is not None:
             role = self._one("SELECT role FROM speaker_roles WHERE speaker_id = ? ORDER BY rowid LIMIT 1", (summary.speaker_id,))
         reported = [self._statement(r) for r in self._rows(f"{self._STATEMENT_SELECT} WHERE t.paraphrase_group_id = ? ORDER BY a.seq, t.start", (group_id,))]
-        return GroupDetail(group=summary, role=role, occurrences=occurrences, reported=reported)
+        return GroupDetail(group=summary, role=role, occurrences=occurrences, reported=reported, repeated=self.repeated_lines(group_id))
+
+    def repeated_lines(self, group_id: int) -> list[RepeatedLine]:
+        """The groups linked to this one as the same line said on another occasion, each with
+        when it was said there (its first occurrence stating a time, else its first)."""
+        found = []
+        for other, evidence in self.conn.execute(
+            "SELECT CASE WHEN group_id = ? THEN other_group_id ELSE group_id END, evidence FROM group_links"
+            " WHERE (group_id = ? OR other_group_id = ?) AND kind = 'same_line_repeated' ORDER BY 1",
+            (group_id, group_id, group_id),
+        ).fetchall():
+            head = self._rows("SELECT canonical, first_seen FROM quote_groups WHERE id = ?", (other,))
+            first = self._rows(
+                "SELECT q.setting, a.date FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.group_id = ?"
+                " ORDER BY q.said_from IS NULL, a.seq, q.start LIMIT 1",
+                (other,),
+            )
+            if not head or not first:
+                continue
+            setting = Setting.model_validate_json(first[0]["setting"]) if first[0]["setting"] else None
+            found.append(
+                RepeatedLine(
+                    group_id=other,
+                    canonical=head[0]["canonical"],
+                    said=occasions.describe(setting, first[0]["date"]),
+                    first_seen=head[0]["first_seen"],
+                    evidence=evidence or "",
+                )
+            )
+        return found
 
     _STATEMENT_SELECT = """SELECT t.*, sp.name AS speaker, a.source, a.url, a.outlet, a.title, a.date, g.canonical AS paraphrase_canonical
         FROM statements t JOIN articles a ON a.id = t.article_id LEFT JOIN speakers sp ON sp.id = t.speaker_id

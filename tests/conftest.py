@@ -37,15 +37,16 @@ def attribute_text(request):
     from quotes.nlp.convert import document_from_chunks
     from quotes.nlp.recorded import load, record_text, text_stem
     from quotes.nlp.server import PIPELINE_VERSION
+    from quotes.occasions import with_settings
     from quotes.quotefinder import find_quotes
     from quotes.reported import find_reported
 
     server = request.getfixturevalue("corenlp") if RECORDING else None
 
-    def attribute(text: str, profile: str | None = None) -> AttributedArticle:
+    def attribute(text: str, profile: str | None = None, date: str | None = None) -> AttributedArticle:
         """``profile``: attribute what that pipeline profile computes (quotes.nlp.profiles),
-        e.g. "fast" for the pipeline without coreference."""
-        article = Article.from_text(text, source="construction.txt")
+        e.g. "fast" for the pipeline without coreference; ``date``: the article's date."""
+        article = Article.from_text(text, source="construction.txt", date=date)
         stem = text_stem(article.text)
         if server is not None:
             document = document_from_chunks(
@@ -61,6 +62,7 @@ def attribute_text(request):
             document = PROFILES[profile].derive(document)
         spans = find_quotes(document.text)
         quotes, speakers = attribute_quotes(document, spans)
+        quotes = with_settings(document, quotes, article.date)
         statements = find_reported(document, spans, quotes)
         return AttributedArticle(article=article, quotes=quotes, speakers=speakers, statements=statements)
 

@@ -464,7 +464,7 @@ def cmd_show(args) -> int:
     for column in ("quote", "wording as printed / difference", "where", "context", "rule"):
         table.add_column(column, overflow="fold")
     for o in detail.occurrences:
-        where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source) if x)
+        where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source, o.occasion and f"said {o.occasion}") if x)
         table.add_row(
             str(o.id),
             Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))),
@@ -483,6 +483,8 @@ def cmd_show(args) -> int:
                     f" statement {r.id}, paraphrase score {r.paraphrase_score or 0:.2f})"
                 )
             )
+    for line in detail.repeated:
+        console.print(Text(inert(line.line()), style="bold"))
     conflicts = sum(o.conflict for o in detail.occurrences)
     if conflicts:
         console.print(Text(f"{conflicts} occurrence(s) contradict the agreed speaker (see `quotes conflicts`)", style="bold red"))

@@ -181,6 +181,11 @@ class MainScreen(Screen):
             text.append(f"\nalso reported as: {first if len(first) <= 90 else first[:89] + '…'}", style="green")
             if len(detail.reported) > 1:
                 text.append(f" (+{len(detail.reported) - 1} more)", style="green")
+        if detail.repeated:  # the same line said on another occasion: another group
+            said = inert(f"also said {detail.repeated[0].said} (group {detail.repeated[0].group_id})")
+            text.append("\n" + (said if len(said) <= 110 else said[:109] + "…"), style="magenta")
+            if len(detail.repeated) > 1:
+                text.append(f" (+{len(detail.repeated) - 1} more)", style="magenta")
         text.append("\n“" + inert(g.canonical) + "”", style="italic")
         # fixed heights: new text needs no new layout, which would otherwise re-measure
         # every pane (and re-wrap the wording view) on each group switch

@@ -696,6 +696,18 @@ CONSTRUCTIONS += [
 ]
 
 
+CONSTRUCTIONS += [
+    (
+        'Voters in Harbor City went to the polls on Tuesday.\n\n"Hi, voters! The count starts at nine!" a statement '
+        "from Mayor Lena Cole reads.",
+        "The count starts at nine",
+        "Lena Cole",
+        "speech_verb_right_after",
+        "author_of_the_document",
+    ),
+]
+
+
 # Constructions read without coreference (the "fast" profile, where our own resolvers do
 # the pronouns): (text, quoted words, speaker, rule, resolver), as above.
 WITHOUT_COREF = [

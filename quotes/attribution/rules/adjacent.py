@@ -71,7 +71,11 @@ def _speech_verb_next_to_the_quote(ctx: QuoteContext, rule_name: str) -> Cue | N
             if k + 1 < len(after) and after[k + 1][1].word == ":":
                 return None  # '"... a great leader." Collins said: "It's a great challenge."': the next quote's cue
             if run:
-                head = _named_part_of(ctx, run) or noun_phrase_head(run)
+                # "a welcome message on the website reads": the parse's subject of the verb, where
+                # it lies in the run, over the run's last noun
+                in_run = {(s, t.index) for s, t in run}
+                subjects = [n for n in ctx.index.trees[sentence].kids(token.index, "nsubj") if (sentence, n) in in_run]
+                head = (sentence, subjects[0]) if subjects else _named_part_of(ctx, run) or noun_phrase_head(run)
                 if head and head[0] == sentence and usable_speaker(ctx, *head):
                     return make_cue(ctx, rule_name, Strength.STRONG, head[0], head[1], token.index)
             following = []
@@ -84,8 +88,12 @@ def _speech_verb_next_to_the_quote(ctx: QuoteContext, rule_name: str) -> Cue | N
             if head and head[0] == sentence and usable_speaker(ctx, *head):
                 return make_cue(ctx, rule_name, Strength.STRONG, head[0], head[1], token.index)
             return None
-        if token.pos.startswith(NP_TAGS) or token.pos in {"RB", "NNP"}:
-            run.append((sentence, token))
+        if (
+            token.pos.startswith(NP_TAGS)
+            or token.pos in {"RB", "NNP"}
+            or (token.pos == "IN" and run and run[-1][1].pos.startswith("NN"))
+        ):
+            run.append((sentence, token))  # (a preposition inside the subject: "a message on the website")
         elif token.word == "," and run:
             # an apposition between the name and the verb: "Acton, a physicist at X, said"
             continue

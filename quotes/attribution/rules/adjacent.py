@@ -71,11 +71,13 @@ def _speech_verb_next_to_the_quote(ctx: QuoteContext, rule_name: str) -> Cue | N
             if k + 1 < len(after) and after[k + 1][1].word == ":":
                 return None  # '"... a great leader." Collins said: "It's a great challenge."': the next quote's cue
             if run:
-                # "a welcome message on the website reads": the parse's subject of the verb, where
-                # it lies in the run, over the run's last noun
-                in_run = {(s, t.index) for s, t in run}
-                subjects = [n for n in ctx.index.trees[sentence].kids(token.index, "nsubj") if (sentence, n) in in_run]
-                head = (sentence, subjects[0]) if subjects else _named_part_of(ctx, run) or noun_phrase_head(run)
+                head = _named_part_of(ctx, run) or noun_phrase_head(run)
+                if any(t.pos == "IN" for _, t in run):
+                    # "a statement from Mayor Lena Cole reads": with a preposition inside the
+                    # subject, the parse's subject of the verb, not the run's last noun
+                    in_run = {(s, t.index) for s, t in run}
+                    subjects = [n for n in ctx.index.trees[sentence].kids(token.index, "nsubj") if (sentence, n) in in_run]
+                    head = (sentence, subjects[0]) if subjects else None
                 if head and head[0] == sentence and usable_speaker(ctx, *head):
                     return make_cue(ctx, rule_name, Strength.STRONG, head[0], head[1], token.index)
             following = []

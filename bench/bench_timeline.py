@@ -148,20 +148,21 @@ def median_ms(fn) -> dict:
 
 
 async def tui_switch_ms(path: Path, gid: int) -> float:
+    from tui.testing import settle  # the group is read in a worker thread: wait for it
     from tui.app import QuotesApp
 
     app = QuotesApp(path)
     wall, cpu = [], []
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         for _ in range(RUNS):
             app.screen.show_group(None)
-            await pilot.pause()
+            await settle(pilot)
             t, c = time.perf_counter(), time.process_time()
             app.screen.show_group(gid)
-            await pilot.pause()
+            await settle(pilot)
             wall.append(time.perf_counter() - t)
             cpu.append(time.process_time() - c)
         assert app.screen.query_one("#timeline").drift.group_id == gid

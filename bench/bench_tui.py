@@ -1,6 +1,7 @@
 """The TUI on a database of 1,000,000 quotes (from the grouping benchmark's generator):
 time to the first screen, search latency while typing, and group switches (cursor down the
-first speaker's groups: read, drift, wording view).
+first speaker's groups: read, drift, wording view). The reads run in worker threads, so each
+time runs until every worker is done and its result drawn (tests/tui_support.settle).
 
     .venv/bin/python bench/bench_tui.py [n_quotes]      # writes bench/results/tui.json
 
@@ -95,44 +96,44 @@ def flush(conn, articles, quotes):
 async def measure(path: Path) -> dict:
     from textual.widgets import DataTable
 
+    from tui.testing import settle  # every read runs in a worker thread: wait for them
     from tui.app import QuotesApp
 
     started = time.perf_counter()
     app = QuotesApp(path)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         first = time.perf_counter() - started
         rows = app.screen.query_one("#speakers", DataTable).row_count
         await pilot.press("slash")
-        await pilot.pause()
+        await settle(pilot)
         latencies = []
         for ch in "budget":
             t = time.perf_counter()
             await pilot.press(ch)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
             latencies.append(time.perf_counter() - t)
         results = app.screen.query_one("#search-results", DataTable).row_count
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         # group switch: the cursor moves down the first speaker's groups, one key at a time,
         # each switch reading the group, working out its drift and drawing the wording view
         groups = app.screen.query_one("#groups", DataTable)
         groups.focus()
-        await pilot.pause()
+        await settle(pilot)
         # the test harness's own cost of one key press and a pause, measured with a key that
         # does nothing: a group switch's own work is its time minus this
         idle = []
         for _ in range(5):
             t = time.perf_counter()
             await pilot.press("f9")
-            await pilot.pause()
+            await settle(pilot)
             idle.append(time.perf_counter() - t)
         switches, shown = [], [app.screen.group_id]
         for _ in range(min(10, groups.row_count - 1)):
             t = time.perf_counter()
             await pilot.press("down")
-            await pilot.pause()
+            await settle(pilot)
             switches.append(time.perf_counter() - t)
             shown.append(app.screen.group_id)  # each switch shows another group
     from quotes.store import Store

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
+from tui.testing import settle  # the TUI reads the index in worker threads
 from tui.app import QuotesApp
 
 DOCS = Path(__file__).resolve().parent
@@ -26,34 +27,34 @@ async def shots(db: str) -> dict[str, tuple[str, tuple[int, int]]]:
         for i in range(speakers.row_count):
             if str(speakers.get_row_at(i)[0]) == speaker:
                 speakers.move_cursor(row=i)
-        await pilot.pause()
+        await settle(pilot)
         if group_words:
             groups = app.screen.query_one("#groups", DataTable)
             for i in range(groups.row_count):
                 if group_words in str(groups.get_row_at(i)[1]):
                     groups.move_cursor(row=i)
-            await pilot.pause()
+            await settle(pilot)
 
     app = QuotesApp(db)
     async with app.run_test(size=(160, 42)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pick(app, pilot, "Donald Trump", "cheaper")
         out["tui-main"] = (app.export_screenshot(), (160, 42))
         await pilot.press("slash")
         await pilot.press(*"wake-up")
         await pilot.pause(0.5)
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         out["tui-search"] = (app.export_screenshot(), (160, 42))
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#wordings").focus()
         await pilot.press("o")
-        await pilot.pause()
+        await settle(pilot)
         out["tui-article"] = (app.export_screenshot(), (160, 42))
     app = QuotesApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pick(app, pilot, "Donald Trump", "cheaper")
         out["tui-80x24"] = (app.export_screenshot(), (80, 24))
     return out

@@ -1466,6 +1466,10 @@ class Store:
             occasion=occasions.describe(setting, row["date"]) if setting is not None and setting.occasions else None,
         )
 
+    def group_exists(self, group_id: int) -> bool:
+        """Whether the group is still there (a merge removes the group merged away)."""
+        return self._one("SELECT 1 FROM quote_groups WHERE id = ?", (group_id,)) is not None
+
     def group(self, group_id: int, diffs: bool = True) -> GroupDetail | None:
         """A group with every occurrence in ingest order; ``diffs=False`` leaves each
         occurrence's diff against the canonical wording empty (the timeline does not need

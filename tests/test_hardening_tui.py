@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 from quotes.store import Store
 from tests.factories import trump_articles
 from tests.test_hardening_cli import markup_article
+from tui.testing import settle
 from tui.app import QuotesApp
 
 pytestmark = pytest.mark.anyio
@@ -30,11 +31,11 @@ def db(tmp_path):
 
 async def search(app, pilot, words: str) -> list:
     await pilot.press("slash")
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press(*words)
     await pilot.pause(0.3)
     await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     table = app.screen.query_one("#search-results", DataTable)
     return [table.get_row_at(i)[2] for i in range(table.row_count)]
 
@@ -42,7 +43,7 @@ async def search(app, pilot, words: str) -> list:
 async def test_search_highlights_by_style_not_brackets(db):
     app = QuotesApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         cells = await search(app, pilot, "wake-up")
         assert cells
         for cell in cells:
@@ -54,7 +55,7 @@ async def test_search_highlights_by_style_not_brackets(db):
 async def test_markup_in_search_results_is_text(db):
     app = QuotesApp(db)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         cells = await search(app, pilot, "fight")
         assert any("[/bold] fight [link=https://evil.example]click" in c.plain for c in cells)
 
@@ -63,17 +64,17 @@ async def reassign(app, pilot, name: str) -> None:
     from textual.widgets import Input
 
     await pilot.press("R")
-    await pilot.pause()
+    await settle(pilot)
     app.screen.query_one(Input).value = name
     await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
+    await settle(pilot)
+    await settle(pilot)
 
 
 async def test_notifications_show_names_as_text(db):
     app = QuotesApp(db)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await reassign(app, pilot, "[/bold] Evil [link=https://x.example]Name")
         messages = [n.message for n in app._notifications]
         assert any("[/bold] Evil [link=https://x.example]Name" in m for m in messages), messages

@@ -338,13 +338,14 @@ async def test_the_tui_group_head_says_where_else_the_line_was_said(tmp_path, an
 
     from tests.factories import build_index
     from tui.app import QuotesApp
+    from tui.testing import settle
 
     db = build_index(tmp_path / "tui.db", [RALEIGH, CINCINNATI])
     with Store(db) as store:
         gid = _groups(store)["cincinnati.example"]
     app = QuotesApp(db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         app.screen.show_group(gid)  # type: ignore[attr-defined]
-        await pilot.pause()
+        await settle(pilot)
         assert "also said on Wednesday (2016-06-22)" in str(app.screen.query_one("#group-head", Static).render())

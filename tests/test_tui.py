@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Static
 
+from tui.testing import settle
 from tui.app import QuotesApp
 from tui.widgets.wordings import WordingList
 
@@ -24,6 +25,8 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 @pytest.fixture
 def anyio_backend():
     return "asyncio"
+
+
 UPDATE = os.environ.get("QUOTES_UPDATE_SNAPSHOTS") == "1"
 
 
@@ -43,18 +46,18 @@ async def select_speaker(app, pilot, name: str) -> None:
     speakers = app.screen.query_one("#speakers", DataTable)
     index = next(i for i, row in enumerate(rows(speakers)) if row[0] == name)
     speakers.move_cursor(row=index)
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_trump_cheaper_group_shows_three_wordings_with_differences(tui_db):
     app = QuotesApp(tui_db)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await select_speaker(app, pilot, "Donald Trump")
         groups = app.screen.query_one("#groups", DataTable)
         index = next(i for i, row in enumerate(rows(groups)) if "cheaper" in row[1])
         groups.move_cursor(row=index)
-        await pilot.pause()
+        await settle(pilot)
         assert rows(groups)[index][2] == "3", "three wordings"
         wordings = app.screen.query_one("#wordings", WordingList)
         cells = [wordings.get_option_at_index(i).prompt for i in range(wordings.option_count)]
@@ -67,17 +70,17 @@ async def test_trump_cheaper_group_shows_three_wordings_with_differences(tui_db)
 async def test_search_lands_on_the_group(tui_db):
     app = QuotesApp(tui_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("slash")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"wake-up")
         await pilot.pause(0.5)
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         results = app.screen.query_one("#search-results", DataTable)
         assert results.row_count >= 1
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         head = str(app.screen.query_one("#group-head", Static).render())
         assert "wake-up" in head.lower() and "Donald Trump" in head
 
@@ -85,16 +88,16 @@ async def test_search_lands_on_the_group(tui_db):
 async def test_export_writes_a_file_that_parses(tui_db, tmp_path):
     app = QuotesApp(tui_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await select_speaker(app, pilot, "Donald Trump")
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         box = app.screen.query_one(Input)
         box.value = str(tmp_path / "sheet.json")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         await app.workers.wait_for_complete()  # the export runs in a worker thread
-        await pilot.pause()
+        await settle(pilot)
     data = json.loads((tmp_path / "sheet.json").read_text())
     assert data["groups"] and all(g["group"]["speaker"] == "Donald Trump" for g in data["groups"])
 
@@ -102,16 +105,16 @@ async def test_export_writes_a_file_that_parses(tui_db, tmp_path):
 async def test_reassigning_a_speaker_shows_in_the_view(tui_db):
     app = QuotesApp(tui_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await select_speaker(app, pilot, "Elon Musk")
         await pilot.press("R")
-        await pilot.pause()
+        await settle(pilot)
         box = app.screen.query_one(Input)
         box.value = "Somebody Else"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         await app.workers.wait_for_complete()  # the correction runs in a worker thread
-        await pilot.pause()
+        await settle(pilot)
         names = [row[0] for row in rows(app.screen.query_one("#speakers", DataTable))]
         assert "Somebody Else" in names
 
@@ -119,10 +122,10 @@ async def test_reassigning_a_speaker_shows_in_the_view(tui_db):
 async def test_article_view_and_help_and_palette(tui_db):
     app = QuotesApp(tui_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await select_speaker(app, pilot, "Liang Wenfeng")
         await pilot.press("o")
-        await pilot.pause()
+        await settle(pilot)
         assert type(app.screen).__name__ == "ArticleScreen"
         from tui.screens.article import highlighted_article
 
@@ -131,19 +134,19 @@ async def test_article_view_and_help_and_palette(tui_db):
         assert app.screen.occurrence.text in marked and "he" in marked and "told" in marked
         await pilot.press("escape")
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         assert "CommandPalette" in type(app.screen).__name__
 
 
 async def test_80x24_stacks_the_panes(tui_db):
     app = QuotesApp(tui_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.has_class("narrow")
         assert app.screen.query_one("#wordings", WordingList).region.height >= 4
 
@@ -158,10 +161,10 @@ async def test_escape_sequences_in_articles_are_inert(tmp_path):
             store.ingest(a)
     app = QuotesApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await select_speaker(app, pilot, "Ann Lee")
         await pilot.press("o")
-        await pilot.pause()
+        await settle(pilot)
         from tui.screens.article import highlighted_article
 
         text = highlighted_article(app.screen.article.text, app.screen.occurrence).plain
@@ -177,7 +180,7 @@ def normalise_svg(svg: str) -> str:
 async def test_screenshots_match_the_stored_ones(tui_db, size):
     app = QuotesApp(tui_db)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await select_speaker(app, pilot, "Donald Trump")
         svg = normalise_svg(app.export_screenshot())
     path = SNAPSHOTS / f"main-{size[0]}x{size[1]}.svg"
@@ -186,4 +189,6 @@ async def test_screenshots_match_the_stored_ones(tui_db, size):
         path.write_text(svg)
     if svg != path.read_text():
         path.with_suffix(".new.svg").write_text(svg)
-        pytest.fail(f"screen changed: compare {path.name} with {path.with_suffix('.new.svg').name}, then QUOTES_UPDATE_SNAPSHOTS=1")
+        pytest.fail(
+            f"screen changed: compare {path.name} with {path.with_suffix('.new.svg').name}, then QUOTES_UPDATE_SNAPSHOTS=1"
+        )

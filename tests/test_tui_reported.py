@@ -8,6 +8,7 @@ from textual.widgets import Static, TabbedContent
 
 from tests.factories import build_index
 from tests.test_reported_store import QUOTE, REPORTED
+from tui.testing import settle
 from tui.app import QuotesApp
 
 pytestmark = pytest.mark.anyio
@@ -22,20 +23,20 @@ async def test_reported_tab_lists_a_speakers_statements_and_filters_by_cue_class
     db = build_index(tmp_path / "reported.db", [QUOTE, REPORTED])
     app = QuotesApp(db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
-        trump = screen.store.find_speaker("Donald Trump")
+        trump = app.store.find_speaker("Donald Trump")
         screen._select(trump.id, None)
-        await pilot.pause()
+        await settle(pilot)
         shown = str(screen.query_one("#reported", Static).render())
         assert "the wall along the southern border would be paid for" in shown and "paraphrases group" in shown
-        [group] = [g for g in screen.store.groups(speaker_id=trump.id) if "Mexico" in g.canonical]
+        [group] = [g for g in app.store.groups(speaker_id=trump.id) if "Mexico" in g.canonical]
         screen.show_group(group.id)
-        await pilot.pause()
+        await settle(pilot)
         assert "also reported as: the wall along the southern border" in str(screen.query_one("#group-head", Static).render())
         for _ in range(4):  # every cue class, speech verbs ... attitude
             await pilot.press("k")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.reported_kind == "attitude"
         assert screen.query_one("#detail-tabs", TabbedContent).active == "reported-tab"
         assert "Mexico" not in str(screen.query_one("#reported", Static).render())

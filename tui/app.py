@@ -18,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from quotes.models import SearchHit
 from quotes.store import Store
 from tui.screens.main import MainScreen
 
@@ -66,13 +67,16 @@ class QuotesApp(App):
         self.db_path = str(db)
         self.store = Store(self.db_path, create=False)
         self._readers = threading.local()
+        self._reader_stores: list[Store] = []  # every thread's, closed with the app
         self.sub_title = Path(self.db_path).name
 
     def store_reader(self) -> Store:
-        """A connection of the calling thread's own, for background searches."""
+        """A connection of the calling thread's own, for the reads that run in worker
+        threads (tui.reads); the thread pool reuses its threads, and so their connections."""
         reader = getattr(self._readers, "store", None)
         if reader is None:
             reader = self._readers.store = Store(self.db_path, create=False)
+            self._reader_stores.append(reader)
         return reader
 
     @property
@@ -89,13 +93,17 @@ class QuotesApp(App):
 
     def on_unmount(self) -> None:
         self.store.close()
+        for reader in self._reader_stores:
+            reader.close()
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        def go(group_id: int | None) -> None:
-            if group_id is not None:
-                self.main.go_to_group(group_id)
+        def go(hit: SearchHit | None) -> None:
+            if hit is not None and hit.group_id is not None:
+                self.main.go_to_group(hit.group_id)
+            elif hit is not None and hit.speaker_id is not None:
+                self.main.go_to_speaker(hit.speaker_id)
 
         self.push_screen(SearchScreen(), go)
 

@@ -2,8 +2,9 @@
 
 The panes are widgets of their own (tui.widgets): SpeakerList and GroupList read pages from
 the store and post SpeakerSelected / GroupSelected; the wording view (WordingList) and the
-timeline (TimelinePane) show what the screen hands them. Corrections run in worker threads
-on a connection of their own, so the interface never waits for a write.
+timeline (TimelinePane) show what the screen hands them. Every read of the index runs in a
+worker thread (tui.reads) and corrections on a connection of their own, so the interface
+never waits for the disk.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 
 from quotes import drift
 from quotes.drift import Drift
-from quotes.models import CueClass
-from quotes.store import Occurrence
+from quotes.models import CueClass, GroupDetail
+from quotes.store import Occurrence, Store
 from quotes.terminal import inert
+from tui.reads import read_then
 from tui.widgets.panes import GroupList, SpeakerList
 from tui.widgets.render import legend
 from tui.widgets.timeline import TimelinePane
@@ -60,15 +62,11 @@ class MainScreen(Screen):
         self.reported_kind: str | None = None
         self._occurrence_shown: Occurrence | None = None
 
-    @property
-    def store(self):
-        return self.app.store
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
-            yield SpeakerList(lambda: self.store, id="speakers-pane")
-            yield GroupList(lambda: self.store, id="groups-pane")
+            yield SpeakerList(id="speakers-pane")
+            yield GroupList(id="groups-pane")
             with Vertical(id="detail-pane"):
                 yield Static(id="group-head")
                 with TabbedContent(id="detail-tabs"):
@@ -105,9 +103,10 @@ class MainScreen(Screen):
         if event.speaker_id != self.speaker_id:
             self.select_speaker(event.speaker_id)
 
-    def select_speaker(self, speaker_id: int) -> None:
+    def select_speaker(self, speaker_id: int, group_id: int | None = None) -> None:
+        """Show the speaker's groups, with ``group_id`` (else the first one) selected."""
         self.speaker_id = speaker_id
-        self.groups.show_speaker(self.store.speaker(speaker_id))
+        self.groups.show_speaker(speaker_id, target=group_id)
         self.show_reported()
 
     def show_reported(self) -> None:
@@ -117,7 +116,21 @@ class MainScreen(Screen):
         if self.speaker_id is None:
             pane.update("")
             return
-        statements = self.store.statements(speaker_id=self.speaker_id, cue_class=self.reported_kind, limit=200)
+        speaker_id, kind = self.speaker_id, self.reported_kind
+
+        def apply(statements) -> None:
+            if (speaker_id, kind) == (self.speaker_id, self.reported_kind):
+                pane.update(self._reported_text(statements))
+
+        read_then(
+            self,
+            lambda store: store.statements(speaker_id=speaker_id, cue_class=kind, limit=200),
+            apply,
+            group="reported",
+            description="reported statements",
+        )
+
+    def _reported_text(self, statements) -> Text:
         text = Text(
             f"Reported statements ({self.reported_kind or 'every cue class'}; k to filter): {len(statements)}"
             + (" shown, more in `quotes quotes --kind reported`" if len(statements) == 200 else "")
@@ -132,7 +145,7 @@ class MainScreen(Screen):
             if r.paraphrase_group_id is not None:
                 text.append(f" · paraphrases group {r.paraphrase_group_id} ({r.paraphrase_score or 0:.2f})", style="green")
             text.append("\n")
-        pane.update(text)
+        return text
 
     def action_cycle_reported_kind(self) -> None:
         kinds = self.REPORTED_KINDS
@@ -148,20 +161,28 @@ class MainScreen(Screen):
 
     def show_group(self, group_id: int | None) -> None:
         self.group_id = group_id
-        head = self.query_one("#group-head", Static)
-        wordings = self.query_one("#wordings", WordingList)
-        timeline = self.query_one("#timeline", TimelinePane)
-        self.occurrences = []
-        self.drift = None
         if group_id is None:
-            head.update("", layout=False)
-            wordings.show([], None)
-            timeline.show(None)
+            self.query_one("#group-head", Static).update("", layout=False)
+            self.query_one("#wordings", WordingList).show([], None)
+            self.query_one("#timeline", TimelinePane).show(None)
+            self.occurrences = []
+            self.drift = None
             self._occurrence_shown = None
             self.query_one("#occurrence-info", Static).update("", layout=False)
             return
-        detail = self.store.group(group_id, diffs=False)  # the wording view diffs the wordings it draws
-        if detail is None:
+        read_then(
+            self,
+            lambda store: _read_group(store, group_id),
+            lambda read: self._draw_group(group_id, *read),
+            group="group",
+            description=f"group {group_id}",
+        )
+
+    def _draw_group(self, group_id: int, detail: GroupDetail | None, analysed: Drift | None) -> None:
+        if group_id != self.group_id:
+            return  # another group was selected while this one was read
+        head = self.query_one("#group-head", Static)
+        if detail is None or analysed is None:
             head.update(Text(f"group {group_id} is gone (merged?) — press r to refresh", style="yellow"), layout=False)
             return
         g = detail.group
@@ -190,10 +211,12 @@ class MainScreen(Screen):
         # fixed heights: new text needs no new layout, which would otherwise re-measure
         # every pane (and re-wrap the wording view) on each group switch
         head.update(text, layout=False)
-        self.drift = drift.analyse(detail, diffs=False)  # the timeline pane diffs the wordings it shows
-        wordings.show(detail.occurrences, self.drift)
+        self.drift = analysed
+        wordings = self.query_one("#wordings", WordingList)
+        wordings.show(detail.occurrences, analysed)
         self.occurrences = wordings.occurrences  # in date order
-        timeline.show(self.drift, visible=self.query_one("#detail-tabs", TabbedContent).active == "timeline-tab")
+        visible = self.query_one("#detail-tabs", TabbedContent).active == "timeline-tab"
+        self.query_one("#timeline", TimelinePane).show(analysed, visible=visible)
         if self.occurrences:
             self.show_occurrence(self.occurrences[0])
 
@@ -275,24 +298,31 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ navigation from search
 
     def go_to_group(self, group_id: int) -> None:
-        detail = self.store.group(group_id, diffs=False)
-        if detail is None:
-            return
-        self._select(detail.group.speaker_id, group_id)
-        self.query_one("#wordings", WordingList).focus()
+        """Both lists on the group's speaker and the group, the group shown (from search)."""
+
+        def apply(read: tuple[GroupDetail | None, Drift | None]) -> None:
+            detail = read[0]
+            if detail is None:
+                self.notify(f"group {group_id} is gone (merged?)", severity="warning")
+                return
+            self._select(detail.group.speaker_id, group_id)
+            self.group_id = group_id
+            self._draw_group(group_id, *read)
+            self.query_one("#wordings", WordingList).focus()
+
+        read_then(self, lambda store: _read_group(store, group_id), apply, group="group", description=f"group {group_id}")
+
+    def go_to_speaker(self, speaker_id: int) -> None:
+        """The speaker in the list, its first group shown (from search)."""
+        self._select(speaker_id, None)
 
     def _select(self, speaker_id: int | None, group_id: int | None) -> None:
-        """Put both lists on this speaker and group and show the group, without the lists'
-        own selection messages (a reload highlights each list's first row) getting in."""
-        with self.prevent(DataTable.RowHighlighted, Input.Changed):
-            if speaker_id is not None:
-                self.speakers.clear_filter()
-                self.speakers.move_to(speaker_id)
-                self.speaker_id = speaker_id
-                self.groups.show_speaker(self.store.speaker(speaker_id))
-            if group_id is not None:
-                self.groups.move_to(group_id)
-        self.show_group(group_id)
+        """Put both lists on this speaker and group (no group: the speaker's first). The lists
+        place their cursors without posting selections, which would get in the way."""
+        if speaker_id is None:
+            return  # a group nobody is credited with: in no speaker's list
+        self.speakers.show(speaker_id)
+        self.select_speaker(speaker_id, group_id)
 
     # ------------------------------------------------------------------ actions
 
@@ -300,14 +330,28 @@ class MainScreen(Screen):
         self.query_one("#speaker-filter", Input).focus()
 
     def action_refresh(self, quiet: bool = False) -> None:
+        """Read both lists and the group again (an ingest or a correction changed them); the
+        speaker and group stay selected while they exist."""
         group, speaker = self.group_id, self.speaker_id
-        with self.prevent(DataTable.RowHighlighted):
-            self.speakers.reload()
-        if speaker is not None and self.store.speaker(speaker) is not None:
-            self.speaker_id = None  # reload its groups even if the id is the same
-            self._select(speaker, group if group is not None and self.store.group(group, diffs=False) else None)
-        if not quiet:
-            self.notify("refreshed from the index")
+
+        def apply(exist: tuple[bool, bool]) -> None:
+            speaker_there, group_there = exist
+            if speaker_there and speaker is not None:
+                self._select(speaker, group if group_there else None)
+                if group_there and group is not None:
+                    self.show_group(group)  # its wordings may have changed
+            else:
+                self.speakers.reload()  # the first speaker is selected
+            if not quiet:
+                self.notify("refreshed from the index")
+
+        def still_there(store: Store) -> tuple[bool, bool]:
+            return (
+                speaker is not None and store.speaker(speaker) is not None,
+                group is not None and store.group_exists(group),
+            )
+
+        read_then(self, still_there, apply, group="refresh", description="refresh")
 
     def action_open_article(self) -> None:
         occurrence = self.current_occurrence()
@@ -316,7 +360,13 @@ class MainScreen(Screen):
             return
         from tui.screens.article import ArticleScreen
 
-        self.app.push_screen(ArticleScreen(self.store.article(occurrence.article_id), occurrence))
+        def show(article) -> None:
+            if article is None:
+                self.notify("the article is gone from the index — press r to refresh", severity="warning")
+            else:
+                self.app.push_screen(ArticleScreen(article, occurrence))
+
+        read_then(self, lambda store: store.article(occurrence.article_id), show, group="article", description="article")
 
     def correct(self, work, describe) -> None:
         """Run a correction in a worker thread on a store connection of its own; then say
@@ -379,3 +429,10 @@ class MainScreen(Screen):
         self.correct(
             lambda store: store.split_quote(occurrence.id), lambda new: f"quote {occurrence.id} moved to new group {new}"
         )
+
+
+def _read_group(store: Store, group_id: int) -> tuple[GroupDetail | None, Drift | None]:
+    """A group and its drift analysis, read in a worker thread (the wording view and the
+    timeline diff only what they draw)."""
+    detail = store.group(group_id, diffs=False)
+    return detail, (drift.analyse(detail, diffs=False) if detail is not None else None)

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 MATCH_STYLE = "bold reverse"
 
 
-class SearchScreen(ModalScreen[int | None]):
-    """Returns the group id of the chosen result (or None)."""
+class SearchScreen(ModalScreen["SearchHit | None"]):
+    """Returns the chosen result (or None): the main screen opens its group, or for a
+    speaker the speaker's first group."""
 
     CSS_PATH = "search.tcss"
     BINDINGS = [Binding("escape", "dismiss_none", "Close", id="close_search")]
@@ -69,12 +70,7 @@ class SearchScreen(ModalScreen[int | None]):
         self.choose(event.cursor_row)
 
     def choose(self, row: int) -> None:
-        hit = self.hits[row]
-        if hit.group_id is not None:
-            self.dismiss(hit.group_id)
-        else:
-            groups = cast("QuotesApp", self.app).store.groups(speaker_id=hit.speaker_id, limit=1)
-            self.dismiss(groups[0].id if groups else None)
+        self.dismiss(self.hits[row])
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -85,13 +85,21 @@ def _articles(docs: list[str]):
 
 def build_index(db: Path, docs: list[str]) -> dict[str, str]:
     """Ingest ``docs`` (in date order) into ``db``; returns doc id -> article id."""
+    from quotes.nlp import CoreNLP
+    from quotes.nlp.profiles import profile
     from quotes.pipeline import Pipeline
     from quotes.store import Store
 
     articles = sorted(_articles(docs), key=lambda a: (a.date or "", a.source))
-    with Pipeline(workers=1) as pipeline, Store(db) as store:
-        for result in pipeline.attribute_many(articles):
-            store.ingest(result)  # type: ignore[arg-type]
+    # one small server (started only for an article the annotation cache lacks): the machine
+    # is shared, so one thread and 3 GB, not the product's default 2 threads and 6 GB
+    nlp = CoreNLP(threads=1, memory="3G", pipeline=profile())
+    try:
+        with Pipeline(workers=1, nlp=nlp) as pipeline, Store(db) as store:
+            for result in pipeline.attribute_many(articles):
+                store.ingest(result)  # type: ignore[arg-type]
+    finally:
+        nlp.stop()
     return {a.source[: -len(".txt")]: a.id for a in articles}
 
 

@@ -94,7 +94,7 @@ def write_md(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[
         out.write(f"## Group {g.id}: {_md_escape(who)}\n\n> {_md_escape(g.canonical)}\n\n*{_counts(d)}*\n\n")
         for o in d.occurrences:
             where = ", ".join(x for x in (o.outlet, o.title, o.date) if x)
-            out.write(f"- “{_md_escape(o.text)}”  \n  {_md_escape(' · '.join(x for x in (where, o.source) if x))}  \n")
+            out.write(f"- {_md_escape(o.printed())}  \n  {_md_escape(' · '.join(x for x in (where, o.source) if x))}  \n")
             if any(op.op != "equal" for op in o.diff):
                 out.write(f"  diff: {_md_escape(diff_text(o.diff, 'md'))}  \n")
             out.write(f"  context: {_md_escape(o.context)}  \n  rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}\n")
@@ -241,7 +241,7 @@ def write_html(details: Iterable[GroupDetail], out: IO[str], statements: Iterabl
                   f'<p class="meta">{e(_counts(d))}</p><table><tr><th>Wording as printed</th><th>Difference</th><th>Where</th><th>Context</th><th>Rule</th></tr>\n')
         for o in d.occurrences:
             where = "<br>".join(e(x) for x in (o.outlet, o.title, o.date, o.source) if x)
-            out.write(f"<tr><td>“{e(o.text)}”</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
+            out.write(f"<tr><td>{e(o.printed())}</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
                       f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}"
                       + (f'<br><span class="{"conflict" if o.conflict else "agreed"}">{e(o.speaker_note() or "")}</span>' if o.speaker_note() else "")
                       + "</td></tr>\n")
@@ -312,7 +312,7 @@ def write_docx(details: Iterable[GroupDetail], out: IO[bytes], statements: Itera
         paragraph(clean(_counts(d)))
         for o in d.occurrences:
             p = paragraph(style="List Bullet")
-            p.add_run(clean(f"“{o.text}”")).bold = True
+            p.add_run(clean(o.printed())).bold = True
             p.add_run(clean("  — " + ", ".join(x for x in (o.outlet, o.title, o.date, o.source) if x)))
             if any(op.op != "equal" for op in o.diff):
                 dp = paragraph()

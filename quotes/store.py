@@ -41,6 +41,7 @@ from quotes.models import (
     SpeakerSummary,
     SpeakerType,
 )
+from quotes.quotefinder import marks_around
 from quotes.text import role_key
 from quotes.textdiff import word_diff
 
@@ -350,6 +351,26 @@ def m008_occasions(db: sqlite_utils.Database) -> None:
         FROM group_links l JOIN quote_groups g ON g.id = l.group_id JOIN quote_groups o ON o.id = l.other_group_id;
         """
     )
+
+
+@migrations()
+def m009_quote_marks(db: sqlite_utils.Database) -> None:
+    """The marks each occurrence was printed with (issue 18): ``quotes.open_mark`` and
+    ``close_mark`` ("" for none: a quote never closed), so that a wording is shown as the
+    page printed it, straight or curly. Rows stored before are filled in from their article's
+    text, which holds the marks around every quote's offsets."""
+    columns = db["quotes"].columns_dict
+    for column in ("open_mark", "close_mark"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE quotes ADD COLUMN {column} TEXT")
+    articles = [r[0] for r in db.execute("SELECT DISTINCT article_id FROM quotes WHERE open_mark IS NULL").fetchall()]
+    for article_id in articles:
+        text = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        rows = db.execute('SELECT id, start, "end" FROM quotes WHERE article_id = ?', (article_id,)).fetchall()
+        db.conn.executemany(
+            "UPDATE quotes SET open_mark = ?, close_mark = ? WHERE id = ?",
+            [(*marks_around(text, start, end), quote_id) for quote_id, start, end in rows],
+        )
 
 
 class StoreError(RuntimeError):
@@ -679,8 +700,8 @@ class Store:
             cursor = self.conn.execute(
                 'INSERT OR IGNORE INTO quotes (article_id, start, "end", text, normalised, type, speaker_id, role,'
                 " mention, mention_start, mention_end, cue, cue_start, cue_end, rule, resolver, evidence, confidence, context,"
-                " attributed_speaker_id, speaker_basis, speaker_confidence, setting, said_from, said_to)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'article', ?, ?, ?, ?)",
+                " attributed_speaker_id, speaker_basis, speaker_confidence, setting, said_from, said_to, open_mark, close_mark)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'article', ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     quote.start,
@@ -705,6 +726,7 @@ class Store:
                     quote.confidence,
                     quote.setting.model_dump_json(exclude_defaults=True) if quote.setting is not None else None,
                     *occasions.stated_days(quote.setting),
+                    *marks_around(article.text, quote.start, quote.end),
                 ),
             )
             if cursor.rowcount:
@@ -1464,6 +1486,8 @@ class Store:
             conflict=bool(row.get("conflict")),
             setting=setting,
             occasion=occasions.describe(setting, row["date"]) if setting is not None and setting.occasions else None,
+            open_mark=row.get("open_mark") or "",
+            close_mark=row.get("close_mark") or "",
         )
 
     def group(self, group_id: int, diffs: bool = True) -> GroupDetail | None:

@@ -34,3 +34,66 @@ def test_a_date_parsers_warning_goes_to_the_log_not_the_console(tmp_path):
     assert "short.html" in done.stderr, done.stderr  # the page still gets its outcome
     assert "Warning" not in done.stderr + done.stdout, done.stderr
     assert "UnknownTimezoneWarning" in (logs / "quotes.log").read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- marks as printed
+
+
+def _marks_index(path) -> str:
+    from tests.factories import article, build_index
+
+    return build_index(
+        path,
+        [
+            article(
+                'Mayor Jane Roe said "We will rebuild the bridge." She added: “It will cost less.” '
+                "Her deputy said ''We agree.''",
+                [("We will rebuild the bridge.", "Jane Roe"), ("It will cost less.", "Jane Roe"), ("We agree.", "Jim Poe")],
+                [("Jane Roe", "person", ["mayor"]), ("Jim Poe", "person", [])],
+                source="https://planet.example/bridge",
+                outlet="Daily Planet",
+            )
+        ],
+    )
+
+
+def test_wordings_are_shown_with_the_pages_own_marks(tmp_path, capsys, monkeypatch):
+    import io
+
+    from quotes.export import export
+    from quotes.store import Store
+    from tests.factories import run_cli
+
+    db = _marks_index(tmp_path / "marks.db")
+    with Store(db) as store:
+        sheets = {}
+        for fmt in ("md", "html"):
+            out = io.BytesIO()
+            export(store.sheet(), fmt, out)
+            sheets[fmt] = out.getvalue().decode("utf-8")
+        group = next(g.id for g in store.groups() if g.canonical.startswith("We will"))
+    assert '"We will rebuild the bridge."' in sheets["md"] and "“It will cost less.”" in sheets["md"]
+    assert "''We agree.''" in sheets["md"] and "“We will rebuild" not in sheets["md"]
+    assert "&quot;We will rebuild the bridge.&quot;</td>" in sheets["html"]
+    monkeypatch.setenv("COLUMNS", "200")  # the table's columns wide enough to hold a wording on one line
+    code, out, _ = run_cli(capsys, "show", str(group), "--db", db)
+    assert code == 0 and '"We will rebuild the bridge."' in out
+
+
+def test_an_index_stored_before_marks_were_kept_gets_them_from_the_article_text(tmp_path):
+    import sqlite3
+
+    from quotes.store import Store
+
+    db = _marks_index(tmp_path / "old.db")
+    conn = sqlite3.connect(db)  # the file as the previous version wrote it
+    for statement in (
+        "ALTER TABLE quotes DROP COLUMN open_mark",
+        "ALTER TABLE quotes DROP COLUMN close_mark",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm009_quote_marks'",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert [q.printed() for q in store.quotes()] == ['"We will rebuild the bridge."', "“It will cost less.”", "''We agree.''"]

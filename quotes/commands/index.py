@@ -467,7 +467,7 @@ def cmd_show(args) -> int:
         where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source, o.occasion and f"said {o.occasion}") if x)
         table.add_row(
             str(o.id),
-            Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))),
+            Text(inert(o.printed()) + "\n").append_text(_diff_line(o, uses_markers(console))),
             cell(where),
             cell(o.context),
             cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}" + (f"\n{o.speaker_note()}" if o.speaker_note() else "")),

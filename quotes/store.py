@@ -1390,17 +1390,22 @@ class Store:
             )
         return out
 
-    def speakers(self, filter: str | None = None, limit: int = 100, offset: int = 0) -> list[SpeakerSummary]:
-        """Speakers with their counts, most quoted first; ``filter`` matches name or alias."""
+    @staticmethod
+    def _speaker_filter(filter: str | None) -> tuple[str, tuple]:
         if filter and filter.strip():
             like = f"%{filter.strip()}%"
-            return self._speaker_summaries(
-                "WHERE s.name LIKE ? OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)",
-                (like, like),
-                limit,
-                offset,
-            )
-        return self._speaker_summaries("", (), limit, offset)
+            return "WHERE s.name LIKE ? OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)", (like, like)
+        return "", ()
+
+    def speakers(self, filter: str | None = None, limit: int = 100, offset: int = 0) -> list[SpeakerSummary]:
+        """Speakers with their counts, most quoted first; ``filter`` matches name or alias."""
+        where, params = self._speaker_filter(filter)
+        return self._speaker_summaries(where, params, limit, offset)
+
+    def speaker_count(self, filter: str | None = None) -> int:
+        """How many speakers ``speakers(filter)`` lists without a limit."""
+        where, params = self._speaker_filter(filter)
+        return self._one(f"SELECT count(*) FROM speakers s {where}", params)
 
     def find_speaker(self, name: str) -> SpeakerSummary | None:
         found = self._one("SELECT id FROM speakers WHERE name = ? COLLATE NOCASE", (name,))
@@ -1554,9 +1559,8 @@ class Store:
             paraphrase_score=row["paraphrase_score"], paraphrase_canonical=row["paraphrase_canonical"], quote_ids=quote_ids,
         )
 
-    def statements(self, speaker_id: int | None = None, cue_class: CueClass | str | None = None, limit: int = 100,
-                   offset: int = 0) -> list[Statement]:
-        """Reported statements in ingest order, optionally of one speaker and one cue class."""
+    @staticmethod
+    def _statement_filter(speaker_id: int | None, cue_class: CueClass | str | None) -> tuple[str, list[int | str]]:
         clauses: list[str] = []
         params: list[int | str] = []
         if speaker_id is not None:
@@ -1565,10 +1569,20 @@ class Store:
         if cue_class is not None:
             clauses.append("t.cue_class = ?")
             params.append(CueClass(cue_class).value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+    def statements(self, speaker_id: int | None = None, cue_class: CueClass | str | None = None, limit: int = 100,
+                   offset: int = 0) -> list[Statement]:
+        """Reported statements in ingest order, optionally of one speaker and one cue class."""
+        where, params = self._statement_filter(speaker_id, cue_class)
         rows = self._rows(f"{self._STATEMENT_SELECT} {where} ORDER BY a.seq, t.start LIMIT ? OFFSET ?",
                           (*params, _count(limit), _count(offset)))
         return [self._statement(r) for r in rows]
+
+    def statement_count(self, speaker_id: int | None = None, cue_class: CueClass | str | None = None) -> int:
+        """How many statements ``statements(speaker_id, cue_class)`` lists without a limit."""
+        where, params = self._statement_filter(speaker_id, cue_class)
+        return self._one(f"SELECT count(*) FROM statements t {where}", params)
 
     def statement(self, statement_id: int) -> Statement | None:
         rows = self._rows(f"{self._STATEMENT_SELECT} WHERE t.id = ?", (statement_id,))
@@ -1581,6 +1595,12 @@ class Store:
             (*params, _count(limit), _count(offset)),
         )
         return [self._occurrence(r) for r in rows]
+
+    def quote_count(self, speaker_id: int | None = None) -> int:
+        """How many quotes ``quotes(speaker_id)`` lists without a limit."""
+        if speaker_id is None:
+            return self._one("SELECT count(*) FROM quotes")
+        return self._one("SELECT count(*) FROM quotes WHERE speaker_id = ?", (speaker_id,))
 
     def quote(self, quote_id: int) -> Occurrence | None:
         rows = self._rows(f"{self._OCCURRENCE_SELECT} WHERE q.id = ?", (quote_id,))
@@ -1597,6 +1617,20 @@ class Store:
             (_count(limit), _count(offset)),
         )
         return [self._occurrence(r) for r in rows]
+
+    def conflict_count(self) -> int:
+        return self._one("SELECT count(*) FROM quotes WHERE conflict = 1")
+
+    def search_counts(self, text: str) -> dict[str, int]:
+        """How many hits of each kind (``speaker``, ``quote``, ``reported``) ``search(text)``
+        has without a limit."""
+        query = fts_query(text)
+        if query is None:
+            return {"speaker": 0, "quote": 0, "reported": 0}
+        return {
+            kind: self._one(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (query,))
+            for kind, table in (("speaker", "speakers_fts"), ("quote", "quotes_fts"), ("reported", "statements_fts"))
+        }
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over quotes and speaker names. Any input is safe. Results come in

@@ -97,3 +97,24 @@ def test_an_index_stored_before_marks_were_kept_gets_them_from_the_article_text(
     conn.close()
     with Store(db) as store:
         assert [q.printed() for q in store.quotes()] == ['"We will rebuild the bridge."', "“It will cost less.”", "''We agree.''"]
+
+
+# ----------------------------------------------------------------------------- listings that stop
+
+
+def test_every_listing_that_stops_at_its_limit_says_so_and_how_to_see_the_rest(tmp_path, capsys):
+    import json
+
+    from tests.factories import build_index, run_cli, trump_articles
+
+    db = build_index(tmp_path / "cut.db", trump_articles())
+    code, out, err = run_cli(capsys, "speakers", "--db", db, "--limit", "2")
+    assert code == 0 and "showing 2 of 3 speakers; --limit 0 lists them all" in err
+    code, out, err = run_cli(capsys, "speakers", "--db", db, "--limit", "0", "--json")
+    assert len(json.loads(out)) == 3 and "showing" not in err
+    code, out, err = run_cli(capsys, "quotes", "--db", db, "--limit", "1", "--json")
+    assert len(json.loads(out)) == 1 and "showing 1 of 7 quotes" in err  # stdout stays JSON
+    code, out, err = run_cli(capsys, "search", "wake", "--db", db, "--limit", "1")
+    assert "showing 1 of 2 quote hits" in err
+    code, out, err = run_cli(capsys, "speakers", "--db", db)
+    assert "showing" not in err  # nothing cut, nothing said

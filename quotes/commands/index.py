@@ -16,6 +16,7 @@ from quotes.terminal import cell, diff_as_text, highlighted, inert, uses_markers
 from quotes.models import CueClass
 
 DEFAULT_DB = "quotes.db"
+SQL_INT_MAX = 2**63 - 1
 
 
 def seeds_folder() -> Path:
@@ -28,8 +29,14 @@ def seeds_folder() -> Path:
 CUE_CLASSES = [c.value for c in CueClass]
 
 
+def _listed(limit: int) -> int:
+    """A --limit as the store takes it: 0 means no limit."""
+    return limit or SQL_INT_MAX
+
+
 def _count(value: str) -> int:
-    """A --limit: a whole number >= 0 (any size: the store clamps what SQLite cannot take)."""
+    """A --limit: a whole number >= 0, 0 for all (any size: the store clamps what SQLite
+    cannot take)."""
     import argparse
 
     try:
@@ -97,7 +104,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("speakers", help="the speaker index")
     _db_option(p)
     p.add_argument("--filter", help="only names or aliases containing this")
-    p.add_argument("--limit", type=_count, default=100)
+    p.add_argument("--limit", type=_count, default=100, help="at most N (default 100; 0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_speakers)
 
@@ -111,7 +118,7 @@ def register(subparsers) -> None:
         help="verbatim quotes (default) or reported statements (no quote marks)",
     )
     p.add_argument("--cue-class", choices=CUE_CLASSES, help="with --kind reported: only this cue class")
-    p.add_argument("--limit", type=_count, default=200)
+    p.add_argument("--limit", type=_count, default=200, help="at most N (default 200; 0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_quotes)
 
@@ -119,7 +126,7 @@ def register(subparsers) -> None:
     p.add_argument("text", help="words to find (any input is safe)")
     _db_option(p)
     p.add_argument("--kind", choices=["all", "quotes", "reported", "speakers"], default="all", help="only hits of this kind")
-    p.add_argument("--limit", type=_count, default=50)
+    p.add_argument("--limit", type=_count, default=50, help="at most N (default 50; 0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -139,7 +146,7 @@ def register(subparsers) -> None:
         "conflicts", help="occurrences whose confident speaker contradicts the speaker other articles give the same words"
     )
     _db_option(p)
-    p.add_argument("--limit", type=_count, default=100)
+    p.add_argument("--limit", type=_count, default=100, help="at most N (default 100; 0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_conflicts)
 
@@ -177,6 +184,13 @@ def _store(args):
     from quotes.store import Store
 
     return Store(args.db, create=False)
+
+
+def say_if_cut(shown: int, total: int, noun: str, rest: str | None = None) -> None:
+    """A listing that stopped at its limit says so on stderr (stdout stays a clean table or
+    JSON): how many it showed of how many, and how to see the rest."""
+    if shown < total:
+        print(f"showing {shown} of {total} {noun}; {rest or '--limit 0 lists them all'}", file=sys.stderr)
 
 
 def _print_json(items) -> None:
@@ -279,9 +293,13 @@ def cmd_run(args) -> int:
     summary = ingest(paths, args.db, args.workers, pipeline=args.pipeline)
     console = Console(highlight=False)
     with _store(args) as store:
-        console.print(_speaker_table(store.speakers(limit=50)))
+        speakers = store.speakers(limit=RUN_SPEAKERS)
+        console.print(_speaker_table(speakers))
+        db = inert(args.db)
+        say_if_cut(len(speakers), store.speaker_count(), "speakers", f"`quotes speakers --db {db} --limit 0` lists them all")
         console.rule("[bold]Variant groups")
-        for group in store.groups(limit=30):
+        groups = store.groups(limit=RUN_GROUPS)
+        for group in groups:
             detail = store.group(group.id)
             head = Text(f"#{group.id} ", style="bold cyan")
             head.append(inert(group.speaker or "unknown speaker"), style="bold")
@@ -293,6 +311,7 @@ def cmd_run(args) -> int:
             for occurrence in detail.occurrences:
                 if occurrence.text != group.canonical:
                     console.print(_diff_line(occurrence, uses_markers(console)))
+        say_if_cut(len(groups), store.stats()["groups"], "variant groups", f"`quotes export --db {db} --out sheet.html` has them all")
     next_steps = Text("\nNext: browse with ")
     next_steps.append(f"quotes tui --db {inert(args.db)}", style="bold").append(", export a sheet with ")
     next_steps.append(f"quotes export --db {inert(args.db)} --out sheet.html", style="bold")
@@ -302,6 +321,10 @@ def cmd_run(args) -> int:
 
 
 # ----------------------------------------------------------------------------- reads
+
+# What `quotes run` prints of the index it built (the rest: `quotes speakers`, the sheet).
+RUN_SPEAKERS = 50
+RUN_GROUPS = 30
 
 
 def _speaker_table(speakers) -> Table:
@@ -319,11 +342,14 @@ def _speaker_table(speakers) -> Table:
 
 def cmd_speakers(args) -> int:
     with _store(args) as store:
-        speakers = store.speakers(filter=args.filter, limit=args.limit)
+        speakers = store.speakers(filter=args.filter, limit=_listed(args.limit))
+        total = store.speaker_count(filter=args.filter)
     if args.json:
         _print_json(speakers)
     else:
-        Console(highlight=False).print(_speaker_table(speakers))
+        console = Console(highlight=False)
+        console.print(_speaker_table(speakers))
+    say_if_cut(len(speakers), total, "speakers")
     return 0
 
 
@@ -349,9 +375,11 @@ def cmd_quotes(args) -> int:
         except UnknownSpeaker:
             return 1
         if args.kind == "reported":
-            statements = store.statements(speaker_id=speaker_id, cue_class=args.cue_class, limit=args.limit)
+            statements = store.statements(speaker_id=speaker_id, cue_class=args.cue_class, limit=_listed(args.limit))
+            say_if_cut(len(statements), store.statement_count(speaker_id, args.cue_class), "reported statements")
             return _print_statements(statements, args)
-        quotes = store.quotes(speaker_id=speaker_id, limit=args.limit)
+        quotes = store.quotes(speaker_id=speaker_id, limit=_listed(args.limit))
+        say_if_cut(len(quotes), store.quote_count(speaker_id), "quotes")
     if args.json:
         _print_json(quotes)
         return 0
@@ -412,9 +440,13 @@ _SEARCH_KINDS = {"quotes": "quote", "reported": "reported", "speakers": "speaker
 
 def cmd_search(args) -> int:
     with _store(args) as store:
-        hits = store.search(args.text, limit=args.limit)
+        hits = store.search(args.text, limit=_listed(args.limit))
+        counts = store.search_counts(args.text)
     if args.kind != "all":
         hits = [h for h in hits if h.kind == _SEARCH_KINDS[args.kind]]
+    for kind, noun in (("speaker", "speaker hits"), ("quote", "quote hits"), ("reported", "reported statement hits")):
+        if args.kind in ("all", next(k for k, v in _SEARCH_KINDS.items() if v == kind)):
+            say_if_cut(sum(h.kind == kind for h in hits), counts[kind], noun)
     if args.json:
         _print_json(hits)
         return 0
@@ -493,7 +525,8 @@ def cmd_show(args) -> int:
 
 def cmd_conflicts(args) -> int:
     with _store(args) as store:
-        found = store.conflicts(limit=args.limit)
+        found = store.conflicts(limit=_listed(args.limit))
+        say_if_cut(len(found), store.conflict_count(), "conflicts")
     if args.json:
         _print_json(found)
         return 0

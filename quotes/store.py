@@ -1596,6 +1596,20 @@ class Store:
         )
         return [self._occurrence(r) for r in rows]
 
+    def non_speech(self, speaker_id: int | None = None, page: int = 1000) -> Iterator[Occurrence]:
+        """The strings in quote marks that nobody speaks (titles, names, scare quotes: type
+        ``non_speech``, never in a group), in ingest order, streamed."""
+        where, params = "WHERE q.type = 'non_speech'", []
+        if speaker_id is not None:
+            where, params = where + " AND q.speaker_id = ?", [speaker_id]
+        offset = 0
+        while True:
+            rows = self._rows(f"{self._OCCURRENCE_SELECT} {where} ORDER BY a.seq, q.start LIMIT ? OFFSET ?", (*params, page, offset))
+            yield from (self._occurrence(r) for r in rows)
+            if len(rows) < page:
+                return
+            offset += page
+
     def quote_count(self, speaker_id: int | None = None) -> int:
         """How many quotes ``quotes(speaker_id)`` lists without a limit."""
         if speaker_id is None:
@@ -1697,7 +1711,10 @@ class Store:
         return [a for a in (self.article(i) for i in ids) if a]
 
     def sheet(self, speaker_id: int | None = None, group_id: int | None = None) -> Iterator[GroupDetail]:
-        """Groups with all their occurrences, streamed (for exports of any size)."""
+        """Groups with all their occurrences, streamed (for exports of any size), in the order
+        a reader wants them: groups with a speaker first, then the unattributed ones (film
+        titles, slogans, statements nobody is named for); within each, the most reprinted
+        first, then the most recently seen."""
         if group_id is not None:
             detail = self.group(group_id)
             if detail:
@@ -1706,7 +1723,11 @@ class Store:
         where, params = ("WHERE speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
         ids = [
             r[0]
-            for r in self.conn.execute(f"SELECT id FROM quote_groups {where} ORDER BY speaker_id, occurrences DESC, id", params)
+            for r in self.conn.execute(
+                f"SELECT id FROM quote_groups {where}"
+                " ORDER BY speaker_id IS NULL, occurrences DESC, last_seen IS NULL, last_seen DESC, id",
+                params,
+            )
         ]
         for gid in ids:
             detail = self.group(gid)

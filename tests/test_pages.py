@@ -118,3 +118,59 @@ def test_every_listing_that_stops_at_its_limit_says_so_and_how_to_see_the_rest(t
     assert "showing 1 of 2 quote hits" in err
     code, out, err = run_cli(capsys, "speakers", "--db", db)
     assert "showing" not in err  # nothing cut, nothing said
+
+
+# ----------------------------------------------------------------------------- the sheet's order
+
+
+def _sheet_index(path) -> str:
+    from quotes.models import QuoteType
+    from tests.factories import article, build_index
+
+    first = article(
+        'Mayor Jane Roe said "The bridge opens in May." The poster read "Keep Calm". '
+        'She said "Taxes will not rise." They watched "Jaws" again.',
+        [("The bridge opens in May.", "Jane Roe"), ("Keep Calm", None), ("Taxes will not rise.", "Jane Roe"), ("Jaws", None)],
+        [("Jane Roe", "person", ["mayor"])],
+        source="https://planet.example/a",
+        outlet="Daily Planet",
+        date="2025-03-01",
+    )
+    # "Jaws" is a film title: nobody speaks it
+    first.quotes[3] = first.quotes[3].model_copy(update={"type": QuoteType.non_speech})
+    second = article(
+        'Jim Poe said "We need more buses." Jane Roe said "Taxes will not rise."',
+        [("We need more buses.", "Jim Poe"), ("Taxes will not rise.", "Jane Roe")],
+        [("Jim Poe", "person", []), ("Jane Roe", "person", ["mayor"])],
+        source="https://star.example/b",
+        outlet="Daily Star",
+        date="2025-03-05",
+    )
+    return build_index(path, [first, second])
+
+
+def test_the_sheet_opens_with_attributed_quotes_most_reprinted_then_most_recent(tmp_path, capsys):
+    import csv
+    import io
+    import json
+
+    from tests.factories import run_cli
+
+    db = _sheet_index(tmp_path / "sheet.db")
+    code, md, _ = run_cli(capsys, "export", "--db", db, "--format", "md")
+    assert code == 0
+    heads = ("> Taxes will not rise", "> We need more buses", "> The bridge opens", "# Unattributed quotes", "> Keep Calm")
+    order = [md.index(s) for s in heads]
+    assert order == sorted(order), md  # reprinted, then the most recent, then the older; unattributed last
+    assert '- "Jaws"' not in md  # a title is not a quote (it is only in the contexts of the others)
+    code, md, _ = run_cli(capsys, "export", "--db", db, "--format", "md", "--non-speech")
+    assert md.index("# Not speech") < md.index('- "Jaws"')
+    code, out, _ = run_cli(capsys, "export", "--db", db, "--format", "csv")
+    variants = [row["variant"] for row in csv.DictReader(io.StringIO(out))]
+    assert variants.index("Taxes will not rise.") < variants.index("Keep Calm") and "Jaws" not in variants
+    code, out, _ = run_cli(capsys, "export", "--db", db, "--format", "json")
+    texts = [o["text"] for g in json.loads(out)["groups"] for o in g["occurrences"]]
+    assert texts.index("Taxes will not rise.") < texts.index("Keep Calm") and "Jaws" not in texts
+    code, page, _ = run_cli(capsys, "export", "--db", db, "--format", "html", "--non-speech")
+    marks = ("<blockquote>Taxes", 'id="unattributed"', "<blockquote>Keep Calm", 'id="non-speech"', "<td>&quot;Jaws&quot;</td>")
+    assert [page.index(m) for m in marks] == sorted(page.index(m) for m in marks)

@@ -174,3 +174,23 @@ def test_the_sheet_opens_with_attributed_quotes_most_reprinted_then_most_recent(
     code, page, _ = run_cli(capsys, "export", "--db", db, "--format", "html", "--non-speech")
     marks = ("<blockquote>Taxes", 'id="unattributed"', "<blockquote>Keep Calm", 'id="non-speech"', "<td>&quot;Jaws&quot;</td>")
     assert [page.index(m) for m in marks] == sorted(page.index(m) for m in marks)
+
+
+# ----------------------------------------------------------------------------- 80 columns
+
+
+def test_at_80_columns_a_quote_reads_as_a_sentence(tmp_path, capsys, monkeypatch):
+    from tests.factories import build_index, run_cli, trump_articles
+
+    db = build_index(tmp_path / "narrow.db", trump_articles())
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run_cli(capsys, "quotes", "--db", db)
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 80
+    assert '  "If you could do it cheaper, for less, and still achieve the same effect,' in out.splitlines()
+    code, out, _ = run_cli(capsys, "speakers", "--db", db)
+    assert code == 0 and any("person · mayor of Springfield" in line for line in out.splitlines())
+    monkeypatch.setenv("COLUMNS", "160")  # a wide terminal keeps the table
+    code, out, _ = run_cli(capsys, "quotes", "--db", db)
+    assert "┃ quote" in out and any(
+        "If you could do it cheaper, for less, and still achieve" in line for line in out.splitlines()
+    )

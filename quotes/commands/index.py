@@ -294,7 +294,7 @@ def cmd_run(args) -> int:
     console = Console(highlight=False)
     with _store(args) as store:
         speakers = store.speakers(limit=RUN_SPEAKERS)
-        console.print(_speaker_table(speakers))
+        console.print(_speaker_table(speakers, console.width))
         db = inert(args.db)
         say_if_cut(len(speakers), store.speaker_count(), "speakers", f"`quotes speakers --db {db} --limit 0` lists them all")
         console.rule("[bold]Variant groups")
@@ -327,17 +327,40 @@ RUN_SPEAKERS = 50
 RUN_GROUPS = 30
 
 
-def _speaker_table(speakers) -> Table:
-    table = Table(title="Speakers", show_lines=False)
-    for column in ("id", "name", "type", "roles", "quotes", "groups", "sources"):
-        table.add_column(column, overflow="fold")
+# Below this many columns a table of seven or eight columns leaves each about ten
+# characters: the narrow layouts give the words lines of their own instead.
+NARROW = 100
+
+
+def _speaker_table(speakers, width: int | None = None) -> Table:
+    narrow = width is not None and width < NARROW
+    table = Table(title="Speakers", show_lines=narrow)
+    wide = ("id", "name", "type", "roles", "quotes", "groups", "sources")
+    for column in ("id", "name · type · roles", "quotes", "groups", "sources") if narrow else wide:
+        table.add_column(column, overflow="fold", ratio=1 if column.startswith("name") else None)
     for s in speakers:
         # reported statements counted apart: "12 +3r" is 12 quotes and 3 reported statements
         counts = f"{s.quotes} +{s.statements}r" if s.statements else str(s.quotes)
-        table.add_row(
-            str(s.id), cell(s.name), s.type.value, cell("; ".join(s.roles[:3])), counts, str(s.groups), str(len(s.outlets))
-        )
+        roles = "; ".join(s.roles[:3])
+        if narrow:
+            who = cell(s.name).append(Text(f"\n{s.type.value}" + (f" · {inert(roles)}" if roles else ""), style="dim"))
+            table.add_row(str(s.id), who, counts, str(s.groups), str(len(s.outlets)))
+        else:
+            table.add_row(str(s.id), cell(s.name), s.type.value, cell(roles), counts, str(s.groups), str(len(s.outlets)))
     return table
+
+
+def _blocks(console: Console, title: str, items) -> None:
+    """The narrow layout of a listing: per item a dim line of facts, then its words on lines of
+    their own, wrapped at the terminal's width, so a quote reads as a sentence."""
+    import textwrap
+
+    console.print(Text(title, style="bold"))
+    for head, words in items:
+        console.print(Text(" · ".join(inert(x, keep_newlines=False) for x in head if x), style="dim"), soft_wrap=True)
+        wrapped = textwrap.fill(inert(words, keep_newlines=False), width=max(20, console.width - 2), initial_indent="  ",
+                                subsequent_indent="  ", break_on_hyphens=False)
+        console.print(Text(wrapped + "\n"), soft_wrap=True)
 
 
 def cmd_speakers(args) -> int:
@@ -348,7 +371,7 @@ def cmd_speakers(args) -> int:
         _print_json(speakers)
     else:
         console = Console(highlight=False)
-        console.print(_speaker_table(speakers))
+        console.print(_speaker_table(speakers, console.width))
     say_if_cut(len(speakers), total, "speakers")
     return 0
 
@@ -383,7 +406,17 @@ def cmd_quotes(args) -> int:
     if args.json:
         _print_json(quotes)
         return 0
-    table = Table(title=Text(f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}"))
+    title = f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}"
+    console = Console(highlight=False)
+    if console.width < NARROW:
+        heads = (
+            (str(q.id), f"group {q.group_id}" if q.group_id else "", q.speaker or "?", q.type.value, q.outlet or q.source,
+             f"{q.rule} {q.confidence:.2f}")
+            for q in quotes
+        )
+        _blocks(console, title, zip(heads, (q.printed() for q in quotes)))
+        return 0
+    table = Table(title=Text(title))
     for column in ("id", "group", "speaker", "quote", "type", "source", "rule", "conf"):
         table.add_column(column, overflow="fold")
     for q in quotes:
@@ -397,7 +430,7 @@ def cmd_quotes(args) -> int:
             cell(q.rule),
             f"{q.confidence:.2f}",
         )
-    Console(highlight=False).print(table)
+    console.print(table)
     return 0
 
 
@@ -416,7 +449,18 @@ def _print_statements(statements, args) -> int:
     if args.json:
         _print_json(statements)
         return 0
-    table = Table(title=Text(f"Reported statements{' of ' + inert(args.speaker) if args.speaker else ''}"))
+    title = f"Reported statements{' of ' + inert(args.speaker) if args.speaker else ''}"
+    console = Console(highlight=False)
+    if console.width < NARROW:
+        heads = (
+            (str(r.id), r.speaker or r.mention or "?", f"{r.cue or ''} ({r.cue_class.value})",
+             f"also quoted: group {r.paraphrase_group_id} ({r.paraphrase_score or 0:.2f})" if r.paraphrase_group_id else "",
+             r.outlet or r.source, f"{r.rule} {r.confidence:.2f}")
+            for r in statements
+        )
+        _blocks(console, title, zip(heads, (r.text for r in statements)))
+        return 0
+    table = Table(title=Text(title))
     for column in ("id", "speaker", "cue", "content", "also quoted", "source", "rule", "conf"):
         table.add_column(column, overflow="fold")
     for r in statements:
@@ -431,7 +475,7 @@ def _print_statements(statements, args) -> int:
             cell(r.rule),
             f"{r.confidence:.2f}",
         )
-    Console(highlight=False).print(table)
+    console.print(table)
     return 0
 
 

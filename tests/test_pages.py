@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -193,4 +195,23 @@ def test_at_80_columns_a_quote_reads_as_a_sentence(tmp_path, capsys, monkeypatch
     code, out, _ = run_cli(capsys, "quotes", "--db", db)
     assert "┃ quote" in out and any(
         "If you could do it cheaper, for less, and still achieve" in line for line in out.splitlines()
+    )
+
+
+# ----------------------------------------------------------------------------- context
+
+
+# CoreNLP ends a sentence at the full stop inside the quotation and again after it; the
+# context is still the whole sentence (recorded answers: tests/fixtures/corenlp/constructions).
+CONTEXT_CUT_INSIDE = (
+    'While the "Meth. We\'re on it." campaign ran for six years, state officials said the program had failed. Nobody defended it.'
+)
+
+
+@pytest.mark.constructions
+def test_the_context_holds_the_whole_sentence_around_a_quote_with_a_full_stop_inside(attribute_text):
+    result = attribute_text(CONTEXT_CUT_INSIDE)
+    [quote] = [q for q in result.quotes if q.text.startswith("Meth.")]
+    assert quote.context == (
+        'While the "Meth. We\'re on it." campaign ran for six years, state officials said the program had failed.'
     )

@@ -215,3 +215,152 @@ def test_the_context_holds_the_whole_sentence_around_a_quote_with_a_full_stop_in
     assert quote.context == (
         'While the "Meth. We\'re on it." campaign ran for six years, state officials said the program had failed.'
     )
+
+
+# ----------------------------------------------------------------------------- authors and outlets
+
+BODY = """<p>Mayor Jane Roe said on Tuesday: "We will rebuild the bridge by spring, whatever it costs the city."</p>
+<p>Critics were not convinced by the plan at all, and said so at length during the council meeting that evening.</p>
+<p>"The city cannot afford another winter like this one," said council member John Doe, who chairs the budget committee.</p>"""
+
+
+def page(head: str = "", byline: str = "", url: str = "https://news.example/story", nav: str = "", footer: str = "") -> str:
+    """A news page as outlets print them: canonical URL, date, a byline above the story."""
+    return f"""<!DOCTYPE html><html><head><title>Bridge to reopen</title><link rel="canonical" href="{url}">
+<meta property="article:published_time" content="2025-03-04T10:00:00Z">{head}</head><body><nav>{nav}</nav>
+<article><h1>Bridge to reopen</h1>{byline}{BODY}</article><footer>{footer}</footer></body></html>"""
+
+
+def _read_page(tmp_path, name: str, html: str):
+    from quotes.sources import read_sources
+
+    path = tmp_path / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    [item] = list(read_sources([str(path)]))
+    return item
+
+
+def test_authors_are_names_only(tmp_path):
+    bylines = {
+        # a byline that goes on into the reporter's description
+        "Phil Helsel": page(byline='<div class="byline">Phil Helsel is a reporter for NBC News.</div>'),
+        # the outlet and the date where the name should be
+        None: page('<meta property="og:site_name" content="CBS News">', '<p class="byline">By CBS News February 3, 2024</p>'),
+        # the time of an update in the author block
+        "": page(byline='<div class="author">Updated Oct 9, 2023, 10:15 AM</div>'),
+        # a shouted name followed by the agency
+        "Eric Tucker": page('<meta name="author" content="ERIC TUCKER Associated Press">'),
+        # "By" left on a name in the page's metadata
+        "Josh Haskell": page('<meta name="author" content="By Josh Haskell">'),
+    }
+    for expected, html in bylines.items():
+        item = _read_page(tmp_path, "byline", html)
+        assert item.authors == ([expected] if expected else []), (expected, item.authors)
+
+
+def test_the_outlet_is_a_readable_name(tmp_path):
+    # the page's site name when it names this site
+    assert _read_page(
+        tmp_path, "a", page('<meta property="og:site_name" content="Daily Planet">', url="https://planet.example/a")
+    ).outlet == ("Daily Planet")
+    # a word from the page that is not the site's name: the site's name as the page prints it
+    assert _read_page(
+        tmp_path,
+        "b",
+        page(
+            '<meta property="og:site_name" content="Hosted">',
+            url="https://apnews.example/article/b",
+            nav='<a href="/">AP News</a>',
+        ),
+    ).outlet == ("AP News")
+    # only the domain run together ("Timesofisrael"): the domain cut into the page's own words
+    assert _read_page(
+        tmp_path,
+        "c",
+        page(
+            '<meta name="twitter:site" content="@timesofisrael">',
+            url="https://www.timesofisrael.example/c",
+            footer="Copyright Times of Israel",
+        ),
+    ).outlet == ("Times of Israel")
+    # nothing better than the domain: the host name, never a made-up word
+    assert _read_page(tmp_path, "d", page(url="https://www.bridgewatch.example/d")).outlet == "bridgewatch.example"
+
+
+def test_author_and_outlet_rules_on_their_own():
+    from quotes.pagemeta import authors, outlet, page_words
+
+    assert authors("Lois Lane; Clark Kent; Lois Lane") == ["Lois Lane", "Clark Kent"]
+    assert authors("SEÁN O'BRIEN, Reuters".split(", "), ["Reuters"]) == ["Seán O'Brien"]
+    assert authors("Ursula von der Leyen") == ["Ursula von der Leyen"]
+    assert authors("Staff; Daily Planet", ["Daily Planet"]) == []
+    assert (
+        outlet(None, "https://www.smh.example/x", page_words("Read The Sydney Morning Herald today"))
+        == "The Sydney Morning Herald"
+    )
+    assert outlet("Reuters", "https://www.reuters.example/x") == "Reuters"  # one word the page cannot cut: a name
+
+
+# ----------------------------------------------------------------------------- non-articles
+
+PLACEHOLDER = """<!doctype html><html><head><title>Example Domain</title></head><body><div><h1>Example Domain</h1>
+<p>This domain is for use in illustrative examples in documents. You may use this domain in literature without prior
+coordination or asking for permission.</p><p><a href="https://www.iana.org/domains/example">More information...</a></p></div>
+</body></html>"""
+
+HEADLINES = (
+    "Council approves new budget for roads and schools", "Storm leaves thousands without power across the region",
+    "Local team wins championship after dramatic final", "Minister resigns over expenses row", "Hospital waiting lists grow again",
+    "Rail strike called off after last-minute talks", "House prices fall for third month in a row", "New bridge opens to traffic",
+)  # fmt: skip
+SECTION_FRONT = (
+    '<html><head><title>News | Daily Planet</title><meta property="og:site_name" content="Daily Planet"></head><body>'
+    '<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><h1>Latest news</h1><ul>'
+    + "".join(f'<li><a href="/news/{i}">{h}</a> <span>2 hours ago</span></li>' for i, h in enumerate(HEADLINES))
+    + "</ul></main><footer>© Daily Planet</footer></body></html>"
+)
+
+
+def _warc(path, records) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for url, body in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()), http_headers=headers))
+    path.write_bytes(buffer.getvalue())
+
+
+def test_pages_without_an_article_are_reported_as_such_unless_kept(tmp_path, capsys):
+    from quotes.sources import NotAnArticle, read_sources
+    from tests.factories import run_cli
+
+    _warc(tmp_path / "crawl.warc.gz", [("http://example.com/", PLACEHOLDER), ("https://planet.example/bridge", page())])
+    (tmp_path / "front.html").write_text(SECTION_FRONT, encoding="utf-8")
+    placeholder, article, front = read_sources([str(tmp_path / "crawl.warc.gz"), str(tmp_path / "front.html")])
+    assert isinstance(placeholder, NotAnArticle) and "example.com" in placeholder.path and "site's name" in placeholder.reason
+    assert isinstance(front, NotAnArticle) and "list of headlines" in front.reason
+    assert not isinstance(article, NotAnArticle) and "rebuild the bridge" in article.text
+    kept = list(read_sources([str(tmp_path / "front.html")], keep_non_articles=True))
+    assert [k.title for k in kept] == ["Latest news"]
+    # as a new user sees it: one line each, with the reason and the way to keep it; nothing stored, no failure
+    db = str(tmp_path / "x.db")
+    code, _, err = run_cli(capsys, "ingest", str(tmp_path / "front.html"), "--db", db)
+    assert code == 0
+    [line] = [line for line in err.splitlines() if "front.html" in line]
+    assert "not a news article: " in line and "--keep-non-articles" in line
+    assert "0 added" in err and "1 not news article" in err
+
+
+def test_a_short_undated_brief_that_quotes_someone_is_still_an_article(tmp_path):
+    from quotes.sources import NotAnArticle
+
+    brief = page().replace('<meta property="article:published_time" content="2025-03-04T10:00:00Z">', "")
+    item = _read_page(
+        tmp_path, "brief", brief.replace("<p>Critics were", "<!-- <p>Critics were").replace("evening.</p>", "evening.</p> -->")
+    )
+    assert not isinstance(item, NotAnArticle) and item.date is None

@@ -63,12 +63,21 @@ def _pipeline_option(parser) -> None:
     )
 
 
+def _keep_option(parser) -> None:
+    parser.add_argument(
+        "--keep-non-articles",
+        action="store_true",
+        help="store web pages that hold no news article (a placeholder page, a section front) instead of reporting them",
+    )
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("run", help="ingest articles (default: the bundled seeds) and print speakers and variant groups")
     p.add_argument("paths", nargs="*", help="files, folders or globs (default: seeds/)")
     _db_option(p)
     p.add_argument("--workers", type=int, default=2, help="articles annotated at once (one server, that many threads)")
     _pipeline_option(p)
+    _keep_option(p)
     p.set_defaults(func=cmd_run)
 
     p = subparsers.add_parser("ingest", help="add articles (.txt .md .html .json .jsonl .warc) to the index")
@@ -86,6 +95,7 @@ def register(subparsers) -> None:
         help="CSV with a 'file' and/or 'url' column and any of title, outlet, date, authors: fills in or overrides each matching input's fields",
     )
     _pipeline_option(p)
+    _keep_option(p)
     p.add_argument(
         "--cluster",
         metavar="local:N|tcp://HOST:8786",
@@ -209,6 +219,7 @@ def ingest(
     pipeline: str | None = None,
     cluster: str | None = None,
     in_flight: int | None = None,
+    keep_non_articles: bool = False,
 ) -> dict:
     """The library's ingest (quotes.ingest) with a progress bar and a summary line; the
     pipeline (and Java) starts only if a new article needs it; ``metadata``: a metadata CSV."""
@@ -243,6 +254,8 @@ def ingest(
             extra["profile"] = pipeline
         if cluster:
             extra.update(cluster=cluster, in_flight=in_flight)
+        if keep_non_articles:
+            extra["keep_non_articles"] = True
         report = ingest_paths(paths, db, workers=workers, progress=progress, **extra)
     finally:
         if "progress" in bar:
@@ -253,17 +266,21 @@ def ingest(
         )
     for failure in report.failures:
         console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
+    for page in report.not_articles:
+        console.print(Text("– " + inert(page, keep_newlines=False) + " (--keep-non-articles stores it)", style="yellow"), soft_wrap=True)
     stats = report.index
     versions = f" ({report.versions} new version(s) of stored articles)" if report.versions else ""
+    skipped = f", {len(report.not_articles)} not news article(s)" if report.not_articles else ""
     console.print(
         Text(
-            f"articles: {report.added} added{versions}, {report.present} already present, {report.failed} failed · "
+            f"articles: {report.added} added{versions}, {report.present} already present, {report.failed} failed{skipped} · "
             f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
             f"({report.seconds:.1f} s)"
         ),
         soft_wrap=True,
     )
-    summary = report.model_dump(exclude={"failures", "index", "metadata_unused"})
+    summary = report.model_dump(exclude={"failures", "index", "metadata_unused", "not_articles"})
+    summary["not_articles"] = len(report.not_articles)
     summary.update({f"index_{k}": v for k, v in stats.items()})
     return summary
 
@@ -278,6 +295,7 @@ def cmd_ingest(args) -> int:
             pipeline=args.pipeline,
             cluster=args.cluster,
             in_flight=args.in_flight,
+            keep_non_articles=args.keep_non_articles,
         )
     except (ValueError, OSError) as error:  # a bad --cluster value, a scheduler that does not answer
         if not args.cluster:
@@ -290,7 +308,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_run(args) -> int:
     paths = args.paths or [str(seeds_folder())]
-    summary = ingest(paths, args.db, args.workers, pipeline=args.pipeline)
+    summary = ingest(paths, args.db, args.workers, pipeline=args.pipeline, keep_non_articles=args.keep_non_articles)
     console = Console(highlight=False)
     with _store(args) as store:
         speakers = store.speakers(limit=RUN_SPEAKERS)

@@ -71,6 +71,8 @@ def _name(byline: str, outlets: list[str]) -> str | None:
     for word in words:
         bare = word.strip(".'’-")
         key = bare.lower()
+        if key in _ROLE_WORDS and not kept:
+            continue  # "Senior Correspondent Jane Doe": the role before the name
         if key in _DATE_WORDS or key in _ROLE_WORDS:
             break
         if shouting and not _all_caps(word):

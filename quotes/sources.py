@@ -233,11 +233,13 @@ _QUOTE_MARKS = set('"“”„«»「」')
 # Words that may stand beside a site's name in the title of its home or placeholder page.
 _HOME_WORDS = {"home", "homepage", "domain", "welcome", "index", "page", "site", "website", "official", "main", "the",
                "to", "of", "news", "online"}
-# Of a page's text lines (at least LISTING_LINES of them), the share of words in lines that
-# end a sentence: under this it is a list of headlines (a section front), not an article.
+# A text of at least LISTING_LINES lines with fewer than one sentence end per
+# MAX_WORDS_PER_SENTENCE words is a list of headlines or links (a section front), not prose:
+# news sentences run about 20-25 words. Counted over the whole text, not per line, so that a
+# page that breaks its paragraphs inside sentences still reads as prose.
 LISTING_LINES = 5
-MIN_PROSE_SHARE = 0.3
-_SENTENCE_END = tuple(".!?…:;\"'”’»)")
+MAX_WORDS_PER_SENTENCE = 40
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
 # og:type values an article page declares; a page declaring another type ("website") with
 # no date is a front page or an index.
 _ARTICLE_TYPES = {"article", "newsarticle", "news", "blogposting", "blog", "reportage", "report", "analysisnewsarticle"}
@@ -258,11 +260,10 @@ def not_an_article(text: str, title: str | None, date: str | None, authors: list
     the name part of the page's domain (pagemeta.site_label)."""
     words = len(text.split())
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) >= LISTING_LINES:
-        prose = sum(len(line.split()) for line in lines if line.rstrip().endswith(_SENTENCE_END))
-        if prose < MIN_PROSE_SHARE * words:
-            return (f"{len(lines)} lines of which {100 * prose // max(1, words)}% of the words end a sentence:"
-                    " a list of headlines or links (a section front or an index page)")
+    ends = len(_SENTENCE_END.findall(text))
+    if len(lines) >= LISTING_LINES and ends * MAX_WORDS_PER_SENTENCE < words:
+        return (f"{len(lines)} lines and {ends} sentence end(s) in {words} words:"
+                " a list of headlines or links (a section front or an index page)")
     if date is None and title and site:
         # a headline says what happened; the title of a home or placeholder page is the site's name
         rest = [w for w in re.findall(r"\w+", title.lower()) if w not in _HOME_WORDS and w not in site and site not in w]

@@ -294,6 +294,7 @@ def test_author_and_outlet_rules_on_their_own():
     assert authors("SEÁN O'BRIEN, Reuters".split(", "), ["Reuters"]) == ["Seán O'Brien"]
     assert authors("Ursula von der Leyen") == ["Ursula von der Leyen"]
     assert authors("Staff; Daily Planet", ["Daily Planet"]) == []
+    assert authors("Senior Correspondent Jane Doe") == ["Jane Doe"]
     assert (
         outlet(None, "https://www.smh.example/x", page_words("Read The Sydney Morning Herald today"))
         == "The Sydney Morning Herald"
@@ -364,3 +365,16 @@ def test_a_short_undated_brief_that_quotes_someone_is_still_an_article(tmp_path)
         tmp_path, "brief", brief.replace("<p>Critics were", "<!-- <p>Critics were").replace("evening.</p>", "evening.</p> -->")
     )
     assert not isinstance(item, NotAnArticle) and item.date is None
+
+
+def test_prose_broken_into_short_lines_is_not_a_list_of_headlines():
+    from quotes.sources import not_an_article
+
+    prose = (
+        "The council met on Monday and voted to rebuild\nthe old bridge before the winter. Critics said the\n"
+        "plan was too expensive and too late for the\ntraders on the river. The mayor said she would\n"
+        "not wait for another flood to act, and the vote\npassed by nine to four after a long debate."
+    )
+    assert not_an_article(prose, "Bridge vote", "2025-03-04", [], "article", "planet") is None
+    headlines = "\n".join(HEADLINES)
+    assert "list of headlines" in (not_an_article(headlines, "News", "2025-03-04", [], None, "planet") or "")

@@ -207,8 +207,10 @@ def outlet(sitename: str | None, url: str | None, page_words: Iterable[str] = ()
     """The outlet's name as a reader writes it: the page's site name when it reads as a name
     of this site, else the domain's name as the page spells it, else the domain cut into the
     page's own words, else the host name. ``page_words``: the words of the page's text."""
-    label = site_label(url)
     name = (sitename or "").strip().lstrip("@") or None
+    if not url and name and re.fullmatch(r"[\w-]+(\.[\w-]+)+", name):
+        url = name  # the site name is a domain ("nytimes.com" from a title), the only address known
+    label = site_label(url)
     if label is None:
         return name
     if name and _relates(name, label) and _readable(name, label):

@@ -300,6 +300,7 @@ def test_author_and_outlet_rules_on_their_own():
         == "The Sydney Morning Herald"
     )
     assert outlet("Reuters", "https://www.reuters.example/x") == "Reuters"  # one word the page cannot cut: a name
+    assert outlet("timesofisrael.com", None, page_words("Times of Israel staff")) == "Times of Israel"  # a domain for a site name
 
 
 # ----------------------------------------------------------------------------- non-articles

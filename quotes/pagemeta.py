@@ -152,8 +152,9 @@ def _run_in_page(label: str, words: list[str]) -> str | None:
     spells the domain label, or has it for initials: "Times of Israel" for timesofisrael,
     "AP News" for apnews, "Sydney Morning Herald" for smh."""
     found: Counter[str] = Counter()
+    starts = (label[:1], "t")  # the label's first letter, or "the"
     for i, first in enumerate(words):
-        if not first[:1].isupper():
+        if not first[:1].isupper() or first[:1].lower() not in starts:
             continue
         joined = initials = ""
         for j in range(i, min(i + 8, len(words))):
@@ -177,7 +178,7 @@ def _split_by_page_words(label: str, words: list[str]) -> str | None:
     # each word as the page prints it most often; two-letter words only as acronyms (AP)
     printed: dict[str, Counter[str]] = {}
     for w in words:
-        if w.isalpha() and (len(w) > 2 or w.lower() in _SMALL or (len(w) == 2 and w.isupper())):
+        if w.lower() in label and w.isalpha() and (len(w) > 2 or w.lower() in _SMALL or (len(w) == 2 and w.isupper())):
             printed.setdefault(w.lower(), Counter())[w] += 1
     vocabulary = set(printed)
     best: list[list[str] | None] = [None] * (len(label) + 1)

@@ -53,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         print(DESCRIPTION)
         return 0
+    from quotes.logs import divert_library_noise
     from quotes.store import StoreError
 
+    divert_library_noise()
     try:
         return int(args.func(args) or 0)
     except StoreError as error:  # a bad --db: one line naming the file and the reason

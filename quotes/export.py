@@ -15,7 +15,7 @@ import html
 import io
 from typing import IO, Callable, Iterable
 
-from quotes.models import DiffOp, GroupDetail, Statement
+from quotes.models import DiffOp, GroupDetail, Occurrence, Statement
 from quotes.textdiff import spaced
 
 FORMATS = ("md", "csv", "json", "html", "docx")
@@ -24,8 +24,27 @@ FORMATS = ("md", "csv", "json", "html", "docx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
+# Groups nobody is named for come last, under a heading of their own (Store.sheet orders them).
+UNATTRIBUTED = "Unattributed quotes"
+UNATTRIBUTED_NOTE = "No speaker was found for these words (titles, slogans, statements nobody is named for)."
+# Strings in quote marks that nobody speaks are exported only when asked for, after everything else.
+NON_SPEECH = "Not speech: titles, names and phrases in quote marks"
+
+
 class ExportError(ValueError):
     pass
+
+
+def _opens_unattributed(detail: GroupDetail, seen: list[bool]) -> bool:
+    """True for the first group without a speaker (``seen`` keeps the state of one sheet)."""
+    if detail.group.speaker_id is None and not seen:
+        seen.append(True)
+        return True
+    return False
+
+
+def _where_printed(o: Occurrence) -> str:
+    return " · ".join(x for x in (", ".join(x for x in (o.outlet, o.title, o.date) if x), o.source) if x)
 
 
 def format_from_filename(name: str) -> str:
@@ -86,15 +105,19 @@ def _where(r: Statement) -> str:
     return " · ".join(x for x in (", ".join(x for x in (r.outlet, r.title, r.date) if x), r.source) if x)
 
 
-def write_md(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
+def write_md(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = (),
+             non_speech: Iterable[Occurrence] = ()) -> None:
     out.write("# Quote sheet\n\n")
+    unattributed: list[bool] = []
     for d in details:
         g = d.group
+        if _opens_unattributed(d, unattributed):
+            out.write(f"# {UNATTRIBUTED}\n\n{UNATTRIBUTED_NOTE}\n\n")
         who = f"{g.speaker or 'Unknown speaker'}" + (f" ({d.role})" if d.role else "")
         out.write(f"## Group {g.id}: {_md_escape(who)}\n\n> {_md_escape(g.canonical)}\n\n*{_counts(d)}*\n\n")
         for o in d.occurrences:
             where = ", ".join(x for x in (o.outlet, o.title, o.date) if x)
-            out.write(f"- “{_md_escape(o.text)}”  \n  {_md_escape(' · '.join(x for x in (where, o.source) if x))}  \n")
+            out.write(f"- {_md_escape(o.printed())}  \n  {_md_escape(' · '.join(x for x in (where, o.source) if x))}  \n")
             if any(op.op != "equal" for op in o.diff):
                 out.write(f"  diff: {_md_escape(diff_text(o.diff, 'md'))}  \n")
             out.write(f"  context: {_md_escape(o.context)}  \n  rule: {o.rule} · resolver: {o.resolver or '-'} · confidence {o.confidence:.2f}\n")
@@ -116,6 +139,12 @@ def write_md(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[
         if r.paraphrase_group_id is not None:
             out.write(f"  \n  paraphrases group {r.paraphrase_group_id} (score {r.paraphrase_score or 0:.2f})")
         out.write("\n")
+    first = True
+    for o in non_speech:
+        if first:
+            out.write(f"\n# {NON_SPEECH}\n\n")
+            first = False
+        out.write(f"- {_md_escape(o.printed())}  \n  {_md_escape(_where_printed(o))}  \n  context: {_md_escape(o.context)}\n")
 
 
 CSV_FIELDS = ["group_id", "speaker", "role", "canonical", "variant", "diff", "outlet", "title", "date", "source",
@@ -124,7 +153,8 @@ CSV_FIELDS = ["group_id", "speaker", "role", "canonical", "variant", "diff", "ou
               "speaker_basis", "speaker_note"]
 
 
-def write_csv(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
+def write_csv(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = (),
+              non_speech: Iterable[Occurrence] = ()) -> None:
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
     for d in details:
@@ -141,15 +171,24 @@ def write_csv(details: Iterable[GroupDetail], out: IO[str], statements: Iterable
                r.source, r.context, "reported", r.rule, r.resolver, f"{r.confidence:.3f}", "", "", "", "", "",
                "reported", r.cue, r.cue_class.value, f"{r.paraphrase_score:.3f}" if r.paraphrase_score is not None else "", "", ""]
         writer.writerow([safe_cell(v) for v in row])
+    for o in non_speech:
+        row = ["", o.speaker, o.role, "", o.text, "", o.outlet, o.title, o.date, o.source, o.context, o.type.value, o.rule,
+               o.resolver, f"{o.confidence:.3f}", "", "", "", "", "", "non_speech", o.cue, "", "", "", ""]
+        writer.writerow([safe_cell(v) for v in row])
 
 
-def write_json(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
+def write_json(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = (),
+               non_speech: Iterable[Occurrence] | None = None) -> None:
     out.write('{"groups": [\n')
     for i, d in enumerate(details):
         out.write(("," if i else "") + d.model_dump_json() + "\n")
     out.write('],\n"statements": [\n')
     for i, r in enumerate(statements):
         out.write(("," if i else "") + r.model_dump_json() + "\n")
+    if non_speech is not None:
+        out.write('],\n"non_speech": [\n')
+        for i, o in enumerate(non_speech):
+            out.write(("," if i else "") + o.model_dump_json() + "\n")
     out.write("]}\n")
 
 
@@ -231,17 +270,21 @@ def _html_drift(detail: GroupDetail) -> str:
     return "".join(parts)
 
 
-def write_html(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = ()) -> None:
+def write_html(details: Iterable[GroupDetail], out: IO[str], statements: Iterable[Statement] = (),
+               non_speech: Iterable[Occurrence] = ()) -> None:
     out.write(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quote sheet</title><style>{_CSS}</style></head><body><h1>Quote sheet</h1>\n')
     e = html.escape
+    unattributed: list[bool] = []
     for d in details:
         g = d.group
+        if _opens_unattributed(d, unattributed):
+            out.write(f'<h1 id="unattributed">{e(UNATTRIBUTED)}</h1><p class="meta">{e(UNATTRIBUTED_NOTE)}</p>\n')
         who = e(g.speaker or "Unknown speaker") + (f" <span class=meta>({e(d.role)})</span>" if d.role else "")
         out.write(f'<section id="g{g.id}"><h2>Group {g.id} · {who}</h2><blockquote>{e(g.canonical)}</blockquote>'
                   f'<p class="meta">{e(_counts(d))}</p><table><tr><th>Wording as printed</th><th>Difference</th><th>Where</th><th>Context</th><th>Rule</th></tr>\n')
         for o in d.occurrences:
             where = "<br>".join(e(x) for x in (o.outlet, o.title, o.date, o.source) if x)
-            out.write(f"<tr><td>“{e(o.text)}”</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
+            out.write(f"<tr><td>{e(o.printed())}</td><td>{_html_diff(o.diff)}</td><td>{where}</td><td>{e(o.context)}</td>"
                       f"<td>{e(o.rule or '')}<br>{e(o.resolver or '')}<br>{o.confidence:.2f}"
                       + (f'<br><span class="{"conflict" if o.conflict else "agreed"}">{e(o.speaker_note() or "")}</span>' if o.speaker_note() else "")
                       + "</td></tr>\n")
@@ -266,10 +309,19 @@ def write_html(details: Iterable[GroupDetail], out: IO[str], statements: Iterabl
                   f"<td>{e(r.rule or '')}<br>{e(r.resolver or '')}<br>{r.confidence:.2f}</td></tr>\n")
     if not first:
         out.write("</table></section>\n")
+    first = True
+    for o in non_speech:
+        if first:
+            out.write(f'<section id="non-speech"><h2>{e(NON_SPEECH)}</h2><table><tr><th>As printed</th><th>Where</th><th>Context</th></tr>\n')
+            first = False
+        out.write(f"<tr><td>{e(o.printed())}</td><td>{e(_where_printed(o))}</td><td>{e(o.context)}</td></tr>\n")
+    if not first:
+        out.write("</table></section>\n")
     out.write("</body></html>\n")
 
 
-def write_docx(details: Iterable[GroupDetail], out: IO[bytes], statements: Iterable[Statement] = ()) -> None:
+def write_docx(details: Iterable[GroupDetail], out: IO[bytes], statements: Iterable[Statement] = (),
+               non_speech: Iterable[Occurrence] = ()) -> None:
     from docx import Document
     from docx.shared import RGBColor
 
@@ -305,14 +357,18 @@ def write_docx(details: Iterable[GroupDetail], out: IO[bytes], statements: Itera
         return para
 
     doc.add_heading("Quote sheet", level=0)
+    unattributed: list[bool] = []
     for d in details:
         g = d.group
+        if _opens_unattributed(d, unattributed):
+            doc.add_heading(UNATTRIBUTED, level=0)
+            paragraph(UNATTRIBUTED_NOTE)
         paragraph(clean(f"Group {g.id}: {g.speaker or 'Unknown speaker'}" + (f" ({d.role})" if d.role else "")), "Heading 1")
         paragraph(clean(g.canonical), "Intense Quote")
         paragraph(clean(_counts(d)))
         for o in d.occurrences:
             p = paragraph(style="List Bullet")
-            p.add_run(clean(f"“{o.text}”")).bold = True
+            p.add_run(clean(o.printed())).bold = True
             p.add_run(clean("  — " + ", ".join(x for x in (o.outlet, o.title, o.date, o.source) if x)))
             if any(op.op != "equal" for op in o.diff):
                 dp = paragraph()
@@ -347,23 +403,36 @@ def write_docx(details: Iterable[GroupDetail], out: IO[bytes], statements: Itera
         p.add_run(clean(_reported_line(r))).bold = True
         p.add_run(clean("  — " + _where(r)))
         paragraph(clean(f"Cue: {r.cue or '-'} ({r.cue_class.value}) · rule: {r.rule} · resolver: {r.resolver or '-'} · confidence {r.confidence:.2f}"))
+    first = True
+    for o in non_speech:
+        if first:
+            doc.add_heading(NON_SPEECH, level=0)
+            first = False
+        p = paragraph(style="List Bullet")
+        p.add_run(clean(o.printed())).bold = True
+        p.add_run(clean("  — " + _where_printed(o)))
     doc.save(out)
 
 
 _TEXT_WRITERS: dict[str, Callable] = {"md": write_md, "csv": write_csv, "json": write_json, "html": write_html}
 
 
-def export(details: Iterable[GroupDetail], fmt: str, out: IO[bytes], statements: Iterable[Statement] = ()) -> None:
+def export(details: Iterable[GroupDetail], fmt: str, out: IO[bytes], statements: Iterable[Statement] = (),
+           non_speech: Iterable[Occurrence] | None = None) -> None:
     """Write a quote sheet in ``fmt`` to the binary stream ``out``: the groups, then the
-    reported statements (each group also lists those that paraphrase it)."""
+    reported statements (each group also lists those that paraphrase it), then, only when
+    given, the ``non_speech`` strings (titles, names: nobody speaks them)."""
     if fmt == "docx":
-        write_docx(details, out, statements)
+        write_docx(details, out, statements, non_speech or ())
         return
     if fmt not in _TEXT_WRITERS:
         raise ExportError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     text = io.TextIOWrapper(out, encoding="utf-8", newline="" if fmt == "csv" else None, write_through=True)
     try:
-        _TEXT_WRITERS[fmt](details, text, statements)
+        if fmt == "json":
+            write_json(details, text, statements, non_speech)
+        else:
+            _TEXT_WRITERS[fmt](details, text, statements, non_speech or ())
         text.flush()
     finally:
         text.detach()

@@ -46,6 +46,7 @@ class IngestReport(Model):
     failed: int = 0
     quotes: int = 0  # quotes stored by this run
     failures: list[str] = Field(default_factory=list)  # "path: reason", one per bad input or failed article
+    not_articles: list[str] = Field(default_factory=list)  # "path: not a news article: reason", not stored
     metadata_unused: int = 0  # rows of the metadata CSV that matched no input
     index: dict[str, int] = Field(default_factory=dict)  # the index's counts afterwards
     seconds: float = 0.0
@@ -64,6 +65,7 @@ def ingest(
     profile: str | None = None,
     cluster: str | None = None,
     in_flight: int | None = None,
+    keep_non_articles: bool = False,
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs), attribute every article not yet in
     ``index`` (a path, created if missing, or an open Store) and store it.
@@ -75,7 +77,9 @@ def ingest(
     ``profile``: which CoreNLP annotators run (quotes.nlp.profiles; default the default).
     ``cluster``: ``local:N`` or a Dask scheduler address: the articles are annotated and
     attributed on its workers (quotes.cluster), read lazily and at most ``in_flight`` at a
-    time on the cluster; the index is the same as a serial ingest's."""
+    time on the cluster; the index is the same as a serial ingest's.
+    ``keep_non_articles``: store web pages that hold no news article (a placeholder page, a
+    section front) as articles; by default each is reported in ``not_articles`` with why."""
     from quotes.sources import read_sources
     from quotes.store import Store
 
@@ -96,12 +100,14 @@ def ingest(
         if cluster:
             from quotes.cluster import cluster_ingest
 
-            items = read_sources([str(p) for p in paths], metadata=table)
+            items = read_sources([str(p) for p in paths], metadata=table, keep_non_articles=keep_non_articles)
             cluster_ingest(
                 items, store, report, cluster, profile=profile, progress=progress, started=started, in_flight=in_flight
             )
         else:
-            fresh = new_articles(read_sources([str(p) for p in paths], metadata=table), store, report)
+            fresh = new_articles(
+                read_sources([str(p) for p in paths], metadata=table, keep_non_articles=keep_non_articles), store, report
+            )
             # A corpus of up to PREVIEW new articles is read whole first, so that progress
             # knows the total; a bigger one streams (the total grows as it is read).
             head = list(islice(fresh, PREVIEW))
@@ -126,10 +132,13 @@ def new_articles(items: Iterable["Article | SourceError"], store: "Store", repor
     """The articles of ``items`` not in the index and not seen before in this run, lazily;
     bad inputs and skipped articles are counted in ``report``. Memory: one 32-byte digest per
     new article, never its text."""
-    from quotes.sources import SourceError
+    from quotes.sources import NotAnArticle, SourceError
 
     seen: set[bytes] = set()
     for item in items:
+        if isinstance(item, NotAnArticle):
+            report.not_articles.append(str(item))
+            continue
         if isinstance(item, SourceError):
             report.failures.append(str(item))
             continue

@@ -383,6 +383,12 @@ class Occurrence(Model):
     conflict: bool = False  # a confident attribution contradicting the agreed speaker
     setting: Setting | None = None  # when and where its article says it was said
     occasion: str | None = None  # the same, in words ("on Wednesday (2016-06-22), in Raleigh, N.C.")
+    open_mark: str = ""  # the marks the page printed around it, straight or curly ("" for none)
+    close_mark: str = ""
+
+    def printed(self) -> str:
+        """The wording with the page's own quote marks, as printed."""
+        return f"{self.open_mark}{self.text}{self.close_mark}"
 
     def speaker_note(self) -> str | None:
         """One line on a speaker taken from, or contradicting, the other articles (None

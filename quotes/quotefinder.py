@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from quotes.models import QuoteSpan
 from quotes.text import paragraph_spans
 
-__all__ = ["find_quotes", "paragraph_spans"]
+__all__ = ["find_quotes", "marks_around", "paragraph_spans"]
 
 # What may close each opening mark. Scraped text mixes straight and curly marks within
 # one quotation ("Oz has a huge bully pulpit,” / “no evidence"), so they close each other.
@@ -231,3 +231,18 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         quotes.extend(found)
         left_open = next((q for q in reversed(found) if q.close_mark is None), None) if still_open else None
     return quotes
+
+
+def marks_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The marks a page printed around the quoted words ``text[start:end]``: (opening,
+    closing), each "" where there is none (a quote never closed), a doubled apostrophe
+    ('') as two characters. Read from the text itself, so that a wording is shown with the
+    page's own marks, straight or curly."""
+
+    def mark(i: int, step: int) -> str:
+        if not 0 <= i < len(text) or text[i] not in ALL_MARKS:
+            return ""
+        doubled = text[i] == "'" and 0 <= i + step < len(text) and text[i + step] == "'"
+        return "''" if doubled else text[i]
+
+    return mark(start - 1, -1), mark(end, 1)

@@ -33,6 +33,15 @@ class SourceError(BaseModel):
         return f"{self.path}: {self.reason}"
 
 
+class NotAnArticle(SourceError):
+    """A page read without fault that holds no news article (a placeholder domain page, a
+    section front): reported as such, not as a failure, and stored only when asked
+    (``keep_non_articles``)."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: not a news article: {self.reason}"
+
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -67,10 +76,16 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | SourceError]:
             yield SourceError(path=raw, reason="no such file or folder")
 
 
-def read_sources(paths: Iterable[str], metadata: MetadataTable | None = None) -> Iterator[Article | SourceError]:
+def read_sources(
+    paths: Iterable[str], metadata: MetadataTable | None = None, keep_non_articles: bool = False
+) -> Iterator[Article | SourceError]:
     """Articles (or errors) from ``paths``; ``metadata`` (a metadata CSV's rows) fills in or
-    overrides each article's title, outlet, date, url and authors."""
+    overrides each article's title, outlet, date, url and authors. A web page that holds no
+    news article comes as a NotAnArticle with the reason, or, with ``keep_non_articles``, as
+    the Article it would be."""
     for item in _read_sources(paths):
+        if isinstance(item, _Kept):
+            item = item.article if keep_non_articles else NotAnArticle(path=item.where, reason=item.reason)
         if metadata is not None and isinstance(item, Article):
             row = metadata.lookup(item.source, item.url)
             if row is not None:
@@ -78,7 +93,7 @@ def read_sources(paths: Iterable[str], metadata: MetadataTable | None = None) ->
         yield item
 
 
-def _read_sources(paths: Iterable[str]) -> Iterator[Article | SourceError]:
+def _read_sources(paths: Iterable[str]) -> Iterator[Article | SourceError | _Kept]:
     for path in expand_paths(paths):
         if isinstance(path, SourceError):
             yield path
@@ -211,12 +226,84 @@ def _read_text_file(path: str) -> Article | SourceError:
 MIN_ARTICLE_WORDS = 12
 
 
-def _article_from_html(html: str | bytes, source: str, url: str | None = None) -> Article | SourceError:
+# A page this short that names no date and no author and quotes nobody is a placeholder
+# or a stub, not news for this tool (a news brief of two sentences names its day or quotes).
+MIN_UNDATED_WORDS = 50
+_QUOTE_MARKS = set('"“”„«»「」')
+# Words that may stand beside a site's name in the title of its home or placeholder page.
+_HOME_WORDS = {"home", "homepage", "domain", "welcome", "index", "page", "site", "website", "official", "main", "the",
+               "to", "of", "news", "online"}
+# A text of at least LISTING_LINES lines with fewer than one sentence end per
+# MAX_WORDS_PER_SENTENCE words is a list of headlines or links (a section front), not prose:
+# news sentences run about 20-25 words. Counted over the whole text, not per line, so that a
+# page that breaks its paragraphs inside sentences still reads as prose.
+LISTING_LINES = 5
+MAX_WORDS_PER_SENTENCE = 40
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
+# og:type values an article page declares; a page declaring another type ("website") with
+# no date is a front page or an index.
+_ARTICLE_TYPES = {"article", "newsarticle", "news", "blogposting", "blog", "reportage", "report", "analysisnewsarticle"}
+
+
+class _Kept(BaseModel):
+    """A page that is not a news article, with the Article it would be (read_sources keeps
+    it only when asked)."""
+
+    article: Article
+    reason: str
+    where: str  # the input as an error names it
+
+
+def not_an_article(text: str, title: str | None, date: str | None, authors: list[str], page_type: str | None,
+                   site: str | None) -> str | None:
+    """Why an extracted page holds no news article, or None when it reads as one. ``site``:
+    the name part of the page's domain (pagemeta.site_label)."""
+    words = len(text.split())
+    lines = [line for line in text.splitlines() if line.strip()]
+    ends = len(_SENTENCE_END.findall(text))
+    if len(lines) >= LISTING_LINES and ends * MAX_WORDS_PER_SENTENCE < words:
+        return (f"{len(lines)} lines and {ends} sentence end(s) in {words} words:"
+                " a list of headlines or links (a section front or an index page)")
+    if date is None and title and site:
+        # a headline says what happened; the title of a home or placeholder page is the site's name
+        rest = [w for w in re.findall(r"\w+", title.lower()) if w not in _HOME_WORDS and w not in site and site not in w]
+        if not rest:
+            return f"its title {title!r} is the site's name and it names no date (a home or placeholder page)"
+    if date is None and not authors and words < MIN_UNDATED_WORDS and not _QUOTE_MARKS & set(text):
+        return f"{words} words with no date, no byline and nothing quoted (a placeholder or a stub page)"
+    kind = (page_type or "").strip().lower().replace(" ", "")
+    if date is None and kind and kind.split(".")[0] not in _ARTICLE_TYPES:
+        return f"the page says it is a {page_type!r}, not an article, and names no date"
+    return None
+
+
+def _page_words(tree) -> list[str]:
+    """The words of a page's visible text (navigation and footer included: that is where a
+    site prints its own name)."""
+    from quotes.pagemeta import page_words
+
+    if tree is None:
+        return []
+    texts = tree.xpath("//title//text() | //body//text()[not(ancestor::script) and not(ancestor::style)]")
+    return page_words(" ".join(str(t) for t in texts[:20_000]))
+
+
+def _article_from_html(html: str | bytes, source: str, url: str | None = None) -> Article | SourceError | _Kept:
     import trafilatura
 
+    from quotes import pagemeta
+
     try:
+        # the page's own names for its outlet first: the extractor is told that none of them
+        # is an author (its author blacklist), and the outlet's readable name is chosen from them
+        tree = trafilatura.load_html(html)
+        head = trafilatura.extract_metadata(tree, default_url=url, extensive=False) if tree is not None else None
+        words = _page_words(tree)
+        site_url = (head.url if head is not None else None) or url
+        outlet = pagemeta.outlet(head.sitename if head is not None else None, site_url or (head.hostname if head else None), words)
+        names = {n for n in (outlet, head.sitename if head is not None else None, pagemeta.site_label(site_url)) if n}
         extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                                include_tables=False, favor_precision=True)
+                                                include_tables=False, favor_precision=True, author_blacklist=names)
     except Exception as error:  # trafilatura raises assorted parser errors on broken pages
         return SourceError(path=source, reason=f"cannot parse the HTML ({type(error).__name__})")
     if extracted is None:
@@ -226,16 +313,17 @@ def _article_from_html(html: str | bytes, source: str, url: str | None = None) -
     if len(text.split()) < MIN_ARTICLE_WORDS:
         return SourceError(path=source, reason="no article text found in the page")
     title = data.get("title")
+    authors = pagemeta.authors(data.get("author"), names)
+    reason = not_an_article(text, title, data.get("date"), authors, data.get("pagetype"), pagemeta.site_label(data.get("url") or site_url))
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
-    author = data.get("author")
-    return Article.from_text(
-        text, source=source, title=title, outlet=data.get("sitename") or data.get("hostname"),
-        date=data.get("date"), url=data.get("url") or url, authors=[a.strip() for a in author.split(";")] if author else [],
+    article = Article.from_text(
+        text, source=source, title=title, outlet=outlet, date=data.get("date"), url=data.get("url") or url, authors=authors,
     )
+    return _Kept(article=article, reason=reason, where=source) if reason else article
 
 
-def _read_html_file(path: str) -> Article | SourceError:
+def _read_html_file(path: str) -> Article | SourceError | _Kept:
     data = Path(path).read_bytes()
     if not data.strip():
         return SourceError(path=path, reason="empty file")
@@ -245,7 +333,7 @@ def _read_html_file(path: str) -> Article | SourceError:
 # ----------------------------------------------------------------------------- json
 
 
-def _article_from_record(record, where: str) -> Article | SourceError:
+def _article_from_record(record, where: str) -> Article | SourceError | _Kept:
     if not isinstance(record, dict):
         return SourceError(path=where, reason="not a JSON object")
     text = record.get("maintext") or record.get("text") or record.get("raw_text") or ""
@@ -257,18 +345,18 @@ def _article_from_record(record, where: str) -> Article | SourceError:
     title = record.get("title")
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
+    from quotes import pagemeta
+
+    outlet = record.get("source_domain") or record.get("sitename") or record.get("hostname")
     authors = record.get("authors") or record.get("author") or []
-    if isinstance(authors, str):
-        authors = [a.strip() for a in authors.split(";") if a.strip()]
     return Article.from_text(
-        text, source=record.get("url") or record.get("source") or where, title=title,
-        outlet=record.get("source_domain") or record.get("sitename") or record.get("hostname"),
+        text, source=record.get("url") or record.get("source") or where, title=title, outlet=outlet,
         date=record.get("date_publish") or record.get("date"), url=record.get("url") or record.get("source"),
-        authors=[str(a) for a in authors],
+        authors=pagemeta.authors(authors if isinstance(authors, str) else [str(a) for a in authors], [outlet] if outlet else []),
     )
 
 
-def _read_json_file(path: str) -> Iterator[Article | SourceError]:
+def _read_json_file(path: str) -> Iterator[Article | SourceError | _Kept]:
     if _suffix(path) != ".json" and _starts_as_json_lines(path):
         yield from _stream_json_lines(path)
         return
@@ -318,7 +406,7 @@ def _starts_as_json_lines(path: str) -> bool:
     return bool(first) and not first.startswith(b"[")
 
 
-def _stream_json_lines(path: str) -> Iterator[Article | SourceError]:
+def _stream_json_lines(path: str) -> Iterator[Article | SourceError | _Kept]:
     with open(path, "rb") as stream:
         for number, raw_line in enumerate(stream, start=1):
             if not raw_line.strip():
@@ -335,7 +423,7 @@ def _stream_json_lines(path: str) -> Iterator[Article | SourceError]:
 # ----------------------------------------------------------------------------- warc
 
 
-def _read_warc(path: str) -> Iterator[Article | SourceError]:
+def _read_warc(path: str) -> Iterator[Article | SourceError | _Kept]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -363,6 +451,8 @@ def _read_warc(path: str) -> Iterator[Article | SourceError]:
                 result = _article_from_html(body, url or f"{path}#{found}", url)
                 if isinstance(result, SourceError):
                     result = SourceError(path=f"{path} ({url})", reason=result.reason)
+                elif isinstance(result, _Kept):
+                    result = result.model_copy(update={"where": f"{path} ({url})"})
                 elif not result.date and crawled and parse_date(crawled):
                     # the page names no date: the day it was archived is the latest it can be
                     result = result.model_copy(update={"date": crawled})

@@ -41,6 +41,7 @@ from quotes.models import (
     SpeakerSummary,
     SpeakerType,
 )
+from quotes.quotefinder import marks_around
 from quotes.text import role_key
 from quotes.textdiff import word_diff
 
@@ -350,6 +351,26 @@ def m008_occasions(db: sqlite_utils.Database) -> None:
         FROM group_links l JOIN quote_groups g ON g.id = l.group_id JOIN quote_groups o ON o.id = l.other_group_id;
         """
     )
+
+
+@migrations()
+def m009_quote_marks(db: sqlite_utils.Database) -> None:
+    """The marks each occurrence was printed with (issue 18): ``quotes.open_mark`` and
+    ``close_mark`` ("" for none: a quote never closed), so that a wording is shown as the
+    page printed it, straight or curly. Rows stored before are filled in from their article's
+    text, which holds the marks around every quote's offsets."""
+    columns = db["quotes"].columns_dict
+    for column in ("open_mark", "close_mark"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE quotes ADD COLUMN {column} TEXT")
+    articles = [r[0] for r in db.execute("SELECT DISTINCT article_id FROM quotes WHERE open_mark IS NULL").fetchall()]
+    for article_id in articles:
+        text = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        rows = db.execute('SELECT id, start, "end" FROM quotes WHERE article_id = ?', (article_id,)).fetchall()
+        db.conn.executemany(
+            "UPDATE quotes SET open_mark = ?, close_mark = ? WHERE id = ?",
+            [(*marks_around(text, start, end), quote_id) for quote_id, start, end in rows],
+        )
 
 
 class StoreError(RuntimeError):
@@ -679,8 +700,8 @@ class Store:
             cursor = self.conn.execute(
                 'INSERT OR IGNORE INTO quotes (article_id, start, "end", text, normalised, type, speaker_id, role,'
                 " mention, mention_start, mention_end, cue, cue_start, cue_end, rule, resolver, evidence, confidence, context,"
-                " attributed_speaker_id, speaker_basis, speaker_confidence, setting, said_from, said_to)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'article', ?, ?, ?, ?)",
+                " attributed_speaker_id, speaker_basis, speaker_confidence, setting, said_from, said_to, open_mark, close_mark)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'article', ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     quote.start,
@@ -705,6 +726,7 @@ class Store:
                     quote.confidence,
                     quote.setting.model_dump_json(exclude_defaults=True) if quote.setting is not None else None,
                     *occasions.stated_days(quote.setting),
+                    *marks_around(article.text, quote.start, quote.end),
                 ),
             )
             if cursor.rowcount:
@@ -1368,17 +1390,22 @@ class Store:
             )
         return out
 
-    def speakers(self, filter: str | None = None, limit: int = 100, offset: int = 0) -> list[SpeakerSummary]:
-        """Speakers with their counts, most quoted first; ``filter`` matches name or alias."""
+    @staticmethod
+    def _speaker_filter(filter: str | None) -> tuple[str, tuple]:
         if filter and filter.strip():
             like = f"%{filter.strip()}%"
-            return self._speaker_summaries(
-                "WHERE s.name LIKE ? OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)",
-                (like, like),
-                limit,
-                offset,
-            )
-        return self._speaker_summaries("", (), limit, offset)
+            return "WHERE s.name LIKE ? OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)", (like, like)
+        return "", ()
+
+    def speakers(self, filter: str | None = None, limit: int = 100, offset: int = 0) -> list[SpeakerSummary]:
+        """Speakers with their counts, most quoted first; ``filter`` matches name or alias."""
+        where, params = self._speaker_filter(filter)
+        return self._speaker_summaries(where, params, limit, offset)
+
+    def speaker_count(self, filter: str | None = None) -> int:
+        """How many speakers ``speakers(filter)`` lists without a limit."""
+        where, params = self._speaker_filter(filter)
+        return self._one(f"SELECT count(*) FROM speakers s {where}", params)
 
     def find_speaker(self, name: str) -> SpeakerSummary | None:
         found = self._one("SELECT id FROM speakers WHERE name = ? COLLATE NOCASE", (name,))
@@ -1464,6 +1491,8 @@ class Store:
             conflict=bool(row.get("conflict")),
             setting=setting,
             occasion=occasions.describe(setting, row["date"]) if setting is not None and setting.occasions else None,
+            open_mark=row.get("open_mark") or "",
+            close_mark=row.get("close_mark") or "",
         )
 
     def group_exists(self, group_id: int) -> bool:
@@ -1534,9 +1563,8 @@ class Store:
             paraphrase_score=row["paraphrase_score"], paraphrase_canonical=row["paraphrase_canonical"], quote_ids=quote_ids,
         )
 
-    def statements(self, speaker_id: int | None = None, cue_class: CueClass | str | None = None, limit: int = 100,
-                   offset: int = 0) -> list[Statement]:
-        """Reported statements in ingest order, optionally of one speaker and one cue class."""
+    @staticmethod
+    def _statement_filter(speaker_id: int | None, cue_class: CueClass | str | None) -> tuple[str, list[int | str]]:
         clauses: list[str] = []
         params: list[int | str] = []
         if speaker_id is not None:
@@ -1545,10 +1573,20 @@ class Store:
         if cue_class is not None:
             clauses.append("t.cue_class = ?")
             params.append(CueClass(cue_class).value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+    def statements(self, speaker_id: int | None = None, cue_class: CueClass | str | None = None, limit: int = 100,
+                   offset: int = 0) -> list[Statement]:
+        """Reported statements in ingest order, optionally of one speaker and one cue class."""
+        where, params = self._statement_filter(speaker_id, cue_class)
         rows = self._rows(f"{self._STATEMENT_SELECT} {where} ORDER BY a.seq, t.start LIMIT ? OFFSET ?",
                           (*params, _count(limit), _count(offset)))
         return [self._statement(r) for r in rows]
+
+    def statement_count(self, speaker_id: int | None = None, cue_class: CueClass | str | None = None) -> int:
+        """How many statements ``statements(speaker_id, cue_class)`` lists without a limit."""
+        where, params = self._statement_filter(speaker_id, cue_class)
+        return self._one(f"SELECT count(*) FROM statements t {where}", params)
 
     def statement(self, statement_id: int) -> Statement | None:
         rows = self._rows(f"{self._STATEMENT_SELECT} WHERE t.id = ?", (statement_id,))
@@ -1561,6 +1599,26 @@ class Store:
             (*params, _count(limit), _count(offset)),
         )
         return [self._occurrence(r) for r in rows]
+
+    def non_speech(self, speaker_id: int | None = None, page: int = 1000) -> Iterator[Occurrence]:
+        """The strings in quote marks that nobody speaks (titles, names, scare quotes: type
+        ``non_speech``, never in a group), in ingest order, streamed."""
+        where, params = "WHERE q.type = 'non_speech'", []
+        if speaker_id is not None:
+            where, params = where + " AND q.speaker_id = ?", [speaker_id]
+        offset = 0
+        while True:
+            rows = self._rows(f"{self._OCCURRENCE_SELECT} {where} ORDER BY a.seq, q.start LIMIT ? OFFSET ?", (*params, page, offset))
+            yield from (self._occurrence(r) for r in rows)
+            if len(rows) < page:
+                return
+            offset += page
+
+    def quote_count(self, speaker_id: int | None = None) -> int:
+        """How many quotes ``quotes(speaker_id)`` lists without a limit."""
+        if speaker_id is None:
+            return self._one("SELECT count(*) FROM quotes")
+        return self._one("SELECT count(*) FROM quotes WHERE speaker_id = ?", (speaker_id,))
 
     def quote(self, quote_id: int) -> Occurrence | None:
         rows = self._rows(f"{self._OCCURRENCE_SELECT} WHERE q.id = ?", (quote_id,))
@@ -1577,6 +1635,20 @@ class Store:
             (_count(limit), _count(offset)),
         )
         return [self._occurrence(r) for r in rows]
+
+    def conflict_count(self) -> int:
+        return self._one("SELECT count(*) FROM quotes WHERE conflict = 1")
+
+    def search_counts(self, text: str) -> dict[str, int]:
+        """How many hits of each kind (``speaker``, ``quote``, ``reported``) ``search(text)``
+        has without a limit."""
+        query = fts_query(text)
+        if query is None:
+            return {"speaker": 0, "quote": 0, "reported": 0}
+        return {
+            kind: self._one(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (query,))
+            for kind, table in (("speaker", "speakers_fts"), ("quote", "quotes_fts"), ("reported", "statements_fts"))
+        }
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over quotes and speaker names. Any input is safe. Results come in
@@ -1643,7 +1715,10 @@ class Store:
         return [a for a in (self.article(i) for i in ids) if a]
 
     def sheet(self, speaker_id: int | None = None, group_id: int | None = None) -> Iterator[GroupDetail]:
-        """Groups with all their occurrences, streamed (for exports of any size)."""
+        """Groups with all their occurrences, streamed (for exports of any size), in the order
+        a reader wants them: groups with a speaker first, then the unattributed ones (film
+        titles, slogans, statements nobody is named for); within each, the most reprinted
+        first, then the most recently seen."""
         if group_id is not None:
             detail = self.group(group_id)
             if detail:
@@ -1652,7 +1727,11 @@ class Store:
         where, params = ("WHERE speaker_id = ?", (speaker_id,)) if speaker_id is not None else ("", ())
         ids = [
             r[0]
-            for r in self.conn.execute(f"SELECT id FROM quote_groups {where} ORDER BY speaker_id, occurrences DESC, id", params)
+            for r in self.conn.execute(
+                f"SELECT id FROM quote_groups {where}"
+                " ORDER BY speaker_id IS NULL, occurrences DESC, last_seen IS NULL, last_seen DESC, id",
+                params,
+            )
         ]
         for gid in ids:
             detail = self.group(gid)

@@ -181,9 +181,30 @@ def _one_speaker_per_multi_paragraph_quote(index: DocIndex, spans: list[QuoteSpa
 
 
 def _context(ctx: QuoteContext) -> str:
+    """The whole sentence or sentences holding the quote. CoreNLP ends a sentence at a full
+    stop inside the quotation ('While the "Meth. We're on it." campaign ran, ...' is split
+    after 'it."'), so a sentence that closes with the quote and is followed, in the same
+    paragraph, by one that starts in lower case goes on into it."""
     sentences = ctx.sentences or [ctx.index.sentence_at(ctx.quote.start)] if ctx.index.sentences else []
     if not sentences:
         return ctx.quote.text
-    first = ctx.index.sentences[sentences[0]]
-    last = ctx.index.sentences[sentences[-1]]
-    return ctx.index.text[min(first.start, ctx.quote.outer_start) : max(last.end, ctx.quote.outer_end)]
+    text, all_sentences = ctx.index.text, ctx.index.sentences
+    first = all_sentences[sentences[0]]
+    last_index = sentences[-1]
+    end = max(all_sentences[last_index].end, ctx.quote.outer_end)
+    while last_index + 1 < len(all_sentences):
+        following = all_sentences[last_index + 1]
+        # the closing mark may open the next 'sentence' (CoreNLP put it there): read on from after it
+        rest = text[max(end, following.start) : following.end]
+        if all_sentences[last_index].end > ctx.quote.outer_end + 1 or "\n" in text[end : following.start] or not _goes_on(rest):
+            break
+        last_index += 1
+        end = following.end
+    return text[min(first.start, ctx.quote.outer_start) : end]
+
+
+def _goes_on(sentence: str) -> bool:
+    """Whether a 'sentence' is the rest of the one before: it opens in lower case or with
+    punctuation that cannot start a sentence."""
+    head = sentence.lstrip()[:1]
+    return bool(head) and (head.islower() or head in ",;:)]–—-")

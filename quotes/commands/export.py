@@ -21,6 +21,11 @@ def register(subparsers) -> None:
         help="quote groups, reported statements, or both (default)",
     )
     p.add_argument("--cue-class", choices=[c.value for c in CueClass], help="only reported statements of this cue class")
+    p.add_argument(
+        "--non-speech",
+        action="store_true",
+        help="also export the strings in quote marks nobody speaks (titles, names, scare quotes), in a section of their own",
+    )
     p.add_argument("--out", help="file to write (default: standard output)")
     p.set_defaults(func=run)
 
@@ -49,6 +54,7 @@ def run(args) -> int:
         statements = (
             statements_of(store, speaker_id, args.cue_class) if args.kind != "quotes" and args.group is None else iter(())
         )
+        non_speech = store.non_speech(speaker_id) if args.non_speech and args.group is None else None
         if args.out:
             try:
                 out = open(args.out, "wb")
@@ -56,9 +62,9 @@ def run(args) -> int:
                 print(f"{args.out}: cannot write: {error.strerror or error}", file=sys.stderr)
                 return 1
             with out:
-                export(details, fmt, out, statements)
+                export(details, fmt, out, statements, non_speech)
             print(f"wrote {args.out} ({fmt})", file=sys.stderr)
         else:
-            export(details, fmt, sys.stdout.buffer, statements)
+            export(details, fmt, sys.stdout.buffer, statements, non_speech)
             sys.stdout.flush()
     return 0

@@ -16,6 +16,7 @@ from quotes.terminal import cell, diff_as_text, highlighted, inert, uses_markers
 from quotes.models import CueClass
 
 DEFAULT_DB = "quotes.db"
+SQL_INT_MAX = 2**63 - 1
 
 
 def seeds_folder() -> Path:
@@ -28,8 +29,14 @@ def seeds_folder() -> Path:
 CUE_CLASSES = [c.value for c in CueClass]
 
 
+def _listed(limit: int) -> int:
+    """A --limit as the store takes it: 0 means no limit."""
+    return limit or SQL_INT_MAX
+
+
 def _count(value: str) -> int:
-    """A --limit: a whole number >= 0 (any size: the store clamps what SQLite cannot take)."""
+    """A --limit: a whole number >= 0, 0 for all (any size: the store clamps what SQLite
+    cannot take)."""
     import argparse
 
     try:
@@ -56,12 +63,21 @@ def _pipeline_option(parser) -> None:
     )
 
 
+def _keep_option(parser) -> None:
+    parser.add_argument(
+        "--keep-non-articles",
+        action="store_true",
+        help="store web pages that hold no news article (a placeholder page, a section front) instead of reporting them",
+    )
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("run", help="ingest articles (default: the bundled seeds) and print speakers and variant groups")
     p.add_argument("paths", nargs="*", help="files, folders or globs (default: seeds/)")
     _db_option(p)
     p.add_argument("--workers", type=int, default=2, help="articles annotated at once (one server, that many threads)")
     _pipeline_option(p)
+    _keep_option(p)
     p.set_defaults(func=cmd_run)
 
     p = subparsers.add_parser("ingest", help="add articles (.txt .md .html .json .jsonl .warc) to the index")
@@ -79,6 +95,7 @@ def register(subparsers) -> None:
         help="CSV with a 'file' and/or 'url' column and any of title, outlet, date, authors: fills in or overrides each matching input's fields",
     )
     _pipeline_option(p)
+    _keep_option(p)
     p.add_argument(
         "--cluster",
         metavar="local:N|tcp://HOST:8786",
@@ -97,7 +114,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("speakers", help="the speaker index")
     _db_option(p)
     p.add_argument("--filter", help="only names or aliases containing this")
-    p.add_argument("--limit", type=_count, default=100)
+    p.add_argument("--limit", type=_count, default=100, help="at most N (default 100; 0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_speakers)
 
@@ -111,7 +128,7 @@ def register(subparsers) -> None:
         help="verbatim quotes (default) or reported statements (no quote marks)",
     )
     p.add_argument("--cue-class", choices=CUE_CLASSES, help="with --kind reported: only this cue class")
-    p.add_argument("--limit", type=_count, default=200)
+    p.add_argument("--limit", type=_count, default=200, help="at most N (default 200; 0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_quotes)
 
@@ -119,7 +136,7 @@ def register(subparsers) -> None:
     p.add_argument("text", help="words to find (any input is safe)")
     _db_option(p)
     p.add_argument("--kind", choices=["all", "quotes", "reported", "speakers"], default="all", help="only hits of this kind")
-    p.add_argument("--limit", type=_count, default=50)
+    p.add_argument("--limit", type=_count, default=50, help="at most N (default 50; 0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -139,7 +156,7 @@ def register(subparsers) -> None:
         "conflicts", help="occurrences whose confident speaker contradicts the speaker other articles give the same words"
     )
     _db_option(p)
-    p.add_argument("--limit", type=_count, default=100)
+    p.add_argument("--limit", type=_count, default=100, help="at most N (default 100; 0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_conflicts)
 
@@ -179,6 +196,13 @@ def _store(args):
     return Store(args.db, create=False)
 
 
+def say_if_cut(shown: int, total: int, noun: str, rest: str | None = None) -> None:
+    """A listing that stopped at its limit says so on stderr (stdout stays a clean table or
+    JSON): how many it showed of how many, and how to see the rest."""
+    if shown < total:
+        print(f"showing {shown} of {total} {noun}; {rest or '--limit 0 lists them all'}", file=sys.stderr)
+
+
 def _print_json(items) -> None:
     print(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=1))
 
@@ -195,6 +219,7 @@ def ingest(
     pipeline: str | None = None,
     cluster: str | None = None,
     in_flight: int | None = None,
+    keep_non_articles: bool = False,
 ) -> dict:
     """The library's ingest (quotes.ingest) with a progress bar and a summary line; the
     pipeline (and Java) starts only if a new article needs it; ``metadata``: a metadata CSV."""
@@ -229,6 +254,8 @@ def ingest(
             extra["profile"] = pipeline
         if cluster:
             extra.update(cluster=cluster, in_flight=in_flight)
+        if keep_non_articles:
+            extra["keep_non_articles"] = True
         report = ingest_paths(paths, db, workers=workers, progress=progress, **extra)
     finally:
         if "progress" in bar:
@@ -239,17 +266,21 @@ def ingest(
         )
     for failure in report.failures:
         console.print(Text("✗ " + inert(failure, keep_newlines=False), style="red"), soft_wrap=True)
+    for page in report.not_articles:
+        console.print(Text("– " + inert(page, keep_newlines=False) + " (--keep-non-articles stores it)", style="yellow"), soft_wrap=True)
     stats = report.index
     versions = f" ({report.versions} new version(s) of stored articles)" if report.versions else ""
+    skipped = f", {len(report.not_articles)} not news article(s)" if report.not_articles else ""
     console.print(
         Text(
-            f"articles: {report.added} added{versions}, {report.present} already present, {report.failed} failed · "
+            f"articles: {report.added} added{versions}, {report.present} already present, {report.failed} failed{skipped} · "
             f"index: {stats['quotes']} quotes, {stats['speakers']} speakers, {stats['groups']} groups "
             f"({report.seconds:.1f} s)"
         ),
         soft_wrap=True,
     )
-    summary = report.model_dump(exclude={"failures", "index", "metadata_unused"})
+    summary = report.model_dump(exclude={"failures", "index", "metadata_unused", "not_articles"})
+    summary["not_articles"] = len(report.not_articles)
     summary.update({f"index_{k}": v for k, v in stats.items()})
     return summary
 
@@ -264,6 +295,7 @@ def cmd_ingest(args) -> int:
             pipeline=args.pipeline,
             cluster=args.cluster,
             in_flight=args.in_flight,
+            keep_non_articles=args.keep_non_articles,
         )
     except (ValueError, OSError) as error:  # a bad --cluster value, a scheduler that does not answer
         if not args.cluster:
@@ -276,12 +308,16 @@ def cmd_ingest(args) -> int:
 
 def cmd_run(args) -> int:
     paths = args.paths or [str(seeds_folder())]
-    summary = ingest(paths, args.db, args.workers, pipeline=args.pipeline)
+    summary = ingest(paths, args.db, args.workers, pipeline=args.pipeline, keep_non_articles=args.keep_non_articles)
     console = Console(highlight=False)
     with _store(args) as store:
-        console.print(_speaker_table(store.speakers(limit=50)))
+        speakers = store.speakers(limit=RUN_SPEAKERS)
+        console.print(_speaker_table(speakers, console.width))
+        db = inert(args.db)
+        say_if_cut(len(speakers), store.speaker_count(), "speakers", f"`quotes speakers --db {db} --limit 0` lists them all")
         console.rule("[bold]Variant groups")
-        for group in store.groups(limit=30):
+        groups = store.groups(limit=RUN_GROUPS)
+        for group in groups:
             detail = store.group(group.id)
             head = Text(f"#{group.id} ", style="bold cyan")
             head.append(inert(group.speaker or "unknown speaker"), style="bold")
@@ -293,6 +329,7 @@ def cmd_run(args) -> int:
             for occurrence in detail.occurrences:
                 if occurrence.text != group.canonical:
                     console.print(_diff_line(occurrence, uses_markers(console)))
+        say_if_cut(len(groups), store.stats()["groups"], "variant groups", f"`quotes export --db {db} --out sheet.html` has them all")
     next_steps = Text("\nNext: browse with ")
     next_steps.append(f"quotes tui --db {inert(args.db)}", style="bold").append(", export a sheet with ")
     next_steps.append(f"quotes export --db {inert(args.db)} --out sheet.html", style="bold")
@@ -303,27 +340,57 @@ def cmd_run(args) -> int:
 
 # ----------------------------------------------------------------------------- reads
 
+# What `quotes run` prints of the index it built (the rest: `quotes speakers`, the sheet).
+RUN_SPEAKERS = 50
+RUN_GROUPS = 30
 
-def _speaker_table(speakers) -> Table:
-    table = Table(title="Speakers", show_lines=False)
-    for column in ("id", "name", "type", "roles", "quotes", "groups", "sources"):
-        table.add_column(column, overflow="fold")
+
+# Below this many columns a table of seven or eight columns leaves each about ten
+# characters: the narrow layouts give the words lines of their own instead.
+NARROW = 100
+
+
+def _speaker_table(speakers, width: int | None = None) -> Table:
+    narrow = width is not None and width < NARROW
+    table = Table(title="Speakers", show_lines=narrow)
+    wide = ("id", "name", "type", "roles", "quotes", "groups", "sources")
+    for column in ("id", "name · type · roles", "quotes", "groups", "sources") if narrow else wide:
+        table.add_column(column, overflow="fold", ratio=1 if column.startswith("name") else None)
     for s in speakers:
         # reported statements counted apart: "12 +3r" is 12 quotes and 3 reported statements
         counts = f"{s.quotes} +{s.statements}r" if s.statements else str(s.quotes)
-        table.add_row(
-            str(s.id), cell(s.name), s.type.value, cell("; ".join(s.roles[:3])), counts, str(s.groups), str(len(s.outlets))
-        )
+        roles = "; ".join(s.roles[:3])
+        if narrow:
+            who = cell(s.name).append(Text(f"\n{s.type.value}" + (f" · {inert(roles)}" if roles else ""), style="dim"))
+            table.add_row(str(s.id), who, counts, str(s.groups), str(len(s.outlets)))
+        else:
+            table.add_row(str(s.id), cell(s.name), s.type.value, cell(roles), counts, str(s.groups), str(len(s.outlets)))
     return table
+
+
+def _blocks(console: Console, title: str, items) -> None:
+    """The narrow layout of a listing: per item a dim line of facts, then its words on lines of
+    their own, wrapped at the terminal's width, so a quote reads as a sentence."""
+    import textwrap
+
+    console.print(Text(title, style="bold"))
+    for head, words in items:
+        console.print(Text(" · ".join(inert(x, keep_newlines=False) for x in head if x), style="dim"), soft_wrap=True)
+        wrapped = textwrap.fill(inert(words, keep_newlines=False), width=max(20, console.width - 2), initial_indent="  ",
+                                subsequent_indent="  ", break_on_hyphens=False)
+        console.print(Text(wrapped + "\n"), soft_wrap=True)
 
 
 def cmd_speakers(args) -> int:
     with _store(args) as store:
-        speakers = store.speakers(filter=args.filter, limit=args.limit)
+        speakers = store.speakers(filter=args.filter, limit=_listed(args.limit))
+        total = store.speaker_count(filter=args.filter)
     if args.json:
         _print_json(speakers)
     else:
-        Console(highlight=False).print(_speaker_table(speakers))
+        console = Console(highlight=False)
+        console.print(_speaker_table(speakers, console.width))
+    say_if_cut(len(speakers), total, "speakers")
     return 0
 
 
@@ -349,13 +416,25 @@ def cmd_quotes(args) -> int:
         except UnknownSpeaker:
             return 1
         if args.kind == "reported":
-            statements = store.statements(speaker_id=speaker_id, cue_class=args.cue_class, limit=args.limit)
+            statements = store.statements(speaker_id=speaker_id, cue_class=args.cue_class, limit=_listed(args.limit))
+            say_if_cut(len(statements), store.statement_count(speaker_id, args.cue_class), "reported statements")
             return _print_statements(statements, args)
-        quotes = store.quotes(speaker_id=speaker_id, limit=args.limit)
+        quotes = store.quotes(speaker_id=speaker_id, limit=_listed(args.limit))
+        say_if_cut(len(quotes), store.quote_count(speaker_id), "quotes")
     if args.json:
         _print_json(quotes)
         return 0
-    table = Table(title=Text(f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}"))
+    title = f"Quotes{' of ' + inert(args.speaker) if args.speaker else ''}"
+    console = Console(highlight=False)
+    if console.width < NARROW:
+        heads = (
+            (str(q.id), f"group {q.group_id}" if q.group_id else "", q.speaker or "?", q.type.value, q.outlet or q.source,
+             f"{q.rule} {q.confidence:.2f}")
+            for q in quotes
+        )
+        _blocks(console, title, zip(heads, (q.printed() for q in quotes)))
+        return 0
+    table = Table(title=Text(title))
     for column in ("id", "group", "speaker", "quote", "type", "source", "rule", "conf"):
         table.add_column(column, overflow="fold")
     for q in quotes:
@@ -369,7 +448,7 @@ def cmd_quotes(args) -> int:
             cell(q.rule),
             f"{q.confidence:.2f}",
         )
-    Console(highlight=False).print(table)
+    console.print(table)
     return 0
 
 
@@ -388,7 +467,18 @@ def _print_statements(statements, args) -> int:
     if args.json:
         _print_json(statements)
         return 0
-    table = Table(title=Text(f"Reported statements{' of ' + inert(args.speaker) if args.speaker else ''}"))
+    title = f"Reported statements{' of ' + inert(args.speaker) if args.speaker else ''}"
+    console = Console(highlight=False)
+    if console.width < NARROW:
+        heads = (
+            (str(r.id), r.speaker or r.mention or "?", f"{r.cue or ''} ({r.cue_class.value})",
+             f"also quoted: group {r.paraphrase_group_id} ({r.paraphrase_score or 0:.2f})" if r.paraphrase_group_id else "",
+             r.outlet or r.source, f"{r.rule} {r.confidence:.2f}")
+            for r in statements
+        )
+        _blocks(console, title, zip(heads, (r.text for r in statements)))
+        return 0
+    table = Table(title=Text(title))
     for column in ("id", "speaker", "cue", "content", "also quoted", "source", "rule", "conf"):
         table.add_column(column, overflow="fold")
     for r in statements:
@@ -403,7 +493,7 @@ def _print_statements(statements, args) -> int:
             cell(r.rule),
             f"{r.confidence:.2f}",
         )
-    Console(highlight=False).print(table)
+    console.print(table)
     return 0
 
 
@@ -412,9 +502,13 @@ _SEARCH_KINDS = {"quotes": "quote", "reported": "reported", "speakers": "speaker
 
 def cmd_search(args) -> int:
     with _store(args) as store:
-        hits = store.search(args.text, limit=args.limit)
+        hits = store.search(args.text, limit=_listed(args.limit))
+        counts = store.search_counts(args.text)
     if args.kind != "all":
         hits = [h for h in hits if h.kind == _SEARCH_KINDS[args.kind]]
+    for kind, noun in (("speaker", "speaker hits"), ("quote", "quote hits"), ("reported", "reported statement hits")):
+        if args.kind in ("all", next(k for k, v in _SEARCH_KINDS.items() if v == kind)):
+            say_if_cut(sum(h.kind == kind for h in hits), counts[kind], noun)
     if args.json:
         _print_json(hits)
         return 0
@@ -467,7 +561,7 @@ def cmd_show(args) -> int:
         where = "\n".join(inert(x) for x in (o.outlet, o.title, o.date, o.source, o.occasion and f"said {o.occasion}") if x)
         table.add_row(
             str(o.id),
-            Text("“" + inert(o.text) + "”\n").append_text(_diff_line(o, uses_markers(console))),
+            Text(inert(o.printed()) + "\n").append_text(_diff_line(o, uses_markers(console))),
             cell(where),
             cell(o.context),
             cell(f"{o.rule}\n{o.resolver or ''}\n{o.confidence:.2f}" + (f"\n{o.speaker_note()}" if o.speaker_note() else "")),
@@ -493,7 +587,8 @@ def cmd_show(args) -> int:
 
 def cmd_conflicts(args) -> int:
     with _store(args) as store:
-        found = store.conflicts(limit=args.limit)
+        found = store.conflicts(limit=_listed(args.limit))
+        say_if_cut(len(found), store.conflict_count(), "conflicts")
     if args.json:
         _print_json(found)
         return 0

@@ -136,11 +136,13 @@ class CoreNLP:
     START_TIMEOUT_S = 600  # model loading on a busy 2-core machine can pass 2 minutes
     REQUEST_TIMEOUT_MS = 240_000
 
-    def __init__(self, threads: int = 2, memory: str = "6G", home: Path | None = None,
+    def __init__(self, threads: int = 2, memory: str | None = None, home: Path | None = None,
                  pipeline: str | Profile | None = BASELINE_PROFILE):
         self.profile = profile(pipeline)
         self.threads = threads
-        self.memory = memory
+        # Java's heap: 6G by default (coref's need); QUOTES_CORENLP_MEMORY for a machine shared
+        # with other servers (the fast profile runs in 3G)
+        self.memory = memory or os.environ.get("QUOTES_CORENLP_MEMORY") or "6G"
         self.home = Path(home) if home else corenlp_home()
         self._client = None
         self._log_file = None

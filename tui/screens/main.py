@@ -278,7 +278,7 @@ class MainScreen(Screen):
             return  # the wording view's highlight repeats what show_group just drew
         self._occurrence_shown = o
         info = Text()
-        info.append("As printed: ", style="bold").append("“" + inert(o.text) + "”\n")
+        info.append("As printed: ", style="bold").append(inert(o.printed()) + "\n")
         where = " · ".join(inert(x) for x in (o.outlet, o.title, o.date) if x)
         info.append("Where: ", style="bold").append((where + " · " if where else "") + inert(o.source) + "\n")
         info.append("Context: ", style="bold").append(inert(o.context) + "\n")

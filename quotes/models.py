@@ -259,6 +259,7 @@ class ArticleSpeaker(Model):
     type: SpeakerType
     aliases: list[str] = Field(default_factory=list)  # surface forms as written ("Mr Liang", "he")
     roles: list[str] = Field(default_factory=list)  # "OpenAI CEO", "US President"
+    party: str | None = None  # "Democratic" from "(D-Mo.)": a party label is not a role
 
 
 class CueClass(str, Enum):

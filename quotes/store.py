@@ -1427,14 +1427,7 @@ class Store:
         for row in rows:
             # one role per meaning (role_key: spelling variants, curly apostrophes, a leading
             # article), the most frequent recent one first, each with every article it came from
-            details = role_meanings(
-                self._rows(
-                    "SELECT r.role, r.role_key, r.article_id, a.date, a.ingested_at, a.seq,"
-                    " COALESCE(a.outlet, a.url, a.source) AS source FROM speaker_roles r"
-                    " JOIN articles a ON a.id = r.article_id WHERE r.speaker_id = ? ORDER BY r.rowid",
-                    (row["id"],),
-                )
-            )
+            details = self._role_details(row["id"])
             aliases = [
                 r["alias"]
                 for r in self._rows(
@@ -1466,6 +1459,21 @@ class Store:
                 )
             )
         return out
+
+    def _role_details(self, speaker_id: int) -> list[RoleSummary]:
+        return role_meanings(
+            self._rows(
+                "SELECT r.role, r.role_key, r.article_id, a.date, a.ingested_at, a.seq,"
+                " COALESCE(a.outlet, a.url, a.source) AS source FROM speaker_roles r"
+                " JOIN articles a ON a.id = r.article_id WHERE r.speaker_id = ? ORDER BY r.rowid",
+                (speaker_id,),
+            )
+        )
+
+    def lead_role(self, speaker_id: int) -> str | None:
+        """The speaker's most frequent recent role (``role_meanings``), or None."""
+        details = self._role_details(speaker_id)
+        return details[0].role if details else None
 
     def speakers(self, filter: str | None = None, limit: int = 100, offset: int = 0) -> list[SpeakerSummary]:
         """Speakers with their counts, most quoted first; ``filter`` matches name or alias."""
@@ -1565,7 +1573,7 @@ class Store:
             occasion=occasions.describe(setting, row["date"]) if setting is not None and setting.occasions else None,
         )
 
-    def group(self, group_id: int, diffs: bool = True) -> GroupDetail | None:
+    def group(self, group_id: int, diffs: bool = True, lead_roles: dict | None = None) -> GroupDetail | None:
         """A group with every occurrence in ingest order; ``diffs=False`` leaves each
         occurrence's diff against the canonical wording empty (the timeline does not need
         them, and a group printed a thousand times has hundreds of wordings to diff)."""
@@ -1579,9 +1587,15 @@ class Store:
             for r in self._rows(f"{self._OCCURRENCE_SELECT} WHERE q.group_id = ? ORDER BY a.seq, q.start", (group_id,))
         ]
         # the speaker's most frequent recent role across the index, as the speaker index
-        # shows it; an occurrence's own article's role when the speaker has none stored
-        speaker = self.speaker(summary.speaker_id) if summary.speaker_id is not None else None
-        role = speaker.roles[0] if speaker and speaker.roles else next((o.role for o in occurrences if o.role), None)
+        # shows it (``lead_roles``: a speaker -> role memo for a whole sheet); an occurrence's
+        # own article's role when the speaker has none stored
+        role = None
+        if summary.speaker_id is not None:
+            memo_roles = lead_roles if lead_roles is not None else {}
+            if summary.speaker_id not in memo_roles:
+                memo_roles[summary.speaker_id] = self.lead_role(summary.speaker_id)
+            role = memo_roles[summary.speaker_id]
+        role = role or next((o.role for o in occurrences if o.role), None)
         reported = [self._statement(r) for r in self._rows(f"{self._STATEMENT_SELECT} WHERE t.paraphrase_group_id = ? ORDER BY a.seq, t.start", (group_id,))]
         return GroupDetail(group=summary, role=role, occurrences=occurrences, reported=reported, repeated=self.repeated_lines(group_id))
 
@@ -1750,7 +1764,8 @@ class Store:
             r[0]
             for r in self.conn.execute(f"SELECT id FROM quote_groups {where} ORDER BY speaker_id, occurrences DESC, id", params)
         ]
+        lead_roles: dict[int, str | None] = {}
         for gid in ids:
-            detail = self.group(gid)
+            detail = self.group(gid, lead_roles=lead_roles)
             if detail:
                 yield detail

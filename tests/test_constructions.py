@@ -1000,6 +1000,30 @@ ROLE_CONSTRUCTIONS = [
         {"candidate"},
         None,
     ),
+    # a name the parser hangs on the title before it still has that title, cut at "and"
+    (
+        "Standing alongside labor leader and civil rights activist Rosa Vidal, who founded the union, "
+        'the mayor said "we stand together."',
+        "Rosa Vidal",
+        {"labor leader", "civil rights activist"},
+        {"labor leader and civil rights activist"},
+        None,
+    ),
+    # a verb the parser hangs on a name inside a description is the sentence's, not the role's
+    (
+        "Staff soon after alerted Harlow's chief of staff, Nina Ortega, to the union's letter.",
+        "Nina Ortega",
+        {"Harlow's chief of staff"},
+        {"alerted Harlow's chief of staff"},
+        None,
+    ),
+    (
+        'Her husband, retired astronaut Leo Brandt, said "records matter."',
+        "Leo Brandt",
+        {"retired astronaut"},
+        {"husband"},
+        None,
+    ),
     # a title after "a" is a hypothetical, held by nobody yet
     (
         'Rita Kohl said the hardest job for a President Voss would be "cleaning up the mess."',

@@ -242,6 +242,13 @@ POSITION_NOUNS = ROLE_NOUNS | frozenset(
     librarian archivist translator interpreter lawmaker politician statesman stateswoman
     governor-general premier ruler monarch king queen prince princess emperor sultan
     mogul tycoon magnate
+    astronaut cosmonaut entertainer magician publicist podcaster cameraman illustrator painter
+    sculptor guitarist drummer pianist composer conductor referee umpire jockey cyclist skier
+    skater gymnast explorer missionary theologian philosopher linguist notary arbitrator
+    investigator bodyguard chauffeur butler barista salesman saleswoman salesperson caseworker
+    caregiver nanny janitor custodian contractor landlord proprietor shopkeeper merchant vendor
+    grower trucker logger dispatcher operator foreman financier essayist critic regent
+    registrar headmaster headmistress academic litigator bailiff constable elector
     """.split()
 )
 

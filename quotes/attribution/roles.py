@@ -76,7 +76,7 @@ def collect_roles(index: DocIndex, book: NameBook) -> None:
         tokens = index.sentences[entity.sentence].tokens
         head = entity.token_end - 1
         for phrase in _titles_before(index, tree, tokens, entity) + _shared_titles(index, tree, tokens, entity):
-            _add(index, speaker, tokens, phrase)
+            _add(index, speaker, tree, tokens, phrase)
         party = _party_after(index, entity)
         if party:
             speaker.party = party
@@ -98,11 +98,11 @@ def collect_roles(index: DocIndex, book: NameBook) -> None:
             if not tokens[appos].pos.startswith("NN") or index.entity(entity.sentence, appos) is not None:
                 continue
             for phrase in _described(tree, tokens, appos, exclude=head):
-                _add(index, speaker, tokens, phrase)
+                _add(index, speaker, tree, tokens, phrase)
 
 
-def _add(index: DocIndex, speaker, tokens, phrase: list[int]) -> None:
-    role, party = printable_role(index, tokens, phrase)
+def _add(index: DocIndex, speaker, tree, tokens, phrase: list[int]) -> None:
+    role, party = printable_role(index, tree, tokens, phrase)
     if party:
         speaker.party = party
     if role:
@@ -122,7 +122,17 @@ def _titles_before(index: DocIndex, tree, tokens, entity) -> list[list[int]]:
     head = entity.token_end - 1
     run: list[int] = []
     i = entity.token_start - 1
-    while i >= 0 and _in_phrase_of(tree, i, head) and not index.in_quote(tokens[i]):
+    # the parser may hang the name on the title right before it ("labor leader and civil
+    # rights activist Dolores Huerta": Huerta a dep of "leader"): the title's phrase then
+    governor = tree.head(head)
+    if (
+        tree.relation(head) == "dep"
+        and 0 <= governor < entity.token_start
+        and _is_position(tokens, governor)
+        and all(_in_phrase_of(tree, k, governor) for k in range(governor + 1, entity.token_start))
+    ):
+        head = governor
+    while i >= 0 and (_in_phrase_of(tree, i, head) or i == head) and not index.in_quote(tokens[i]):
         token = tokens[i]
         if token.pos in _PUNCTUATION and not _joins_a_word(tokens, i):
             break
@@ -346,7 +356,7 @@ def _is_position(tokens, i: int) -> bool:
     return lemma in POSITION_NOUNS or word in POSITION_NOUNS or lemma.endswith(POSITION_ENDINGS)
 
 
-def printable_role(index: DocIndex, tokens, phrase: list[int]) -> tuple[str | None, str | None]:
+def printable_role(index: DocIndex, tree, tokens, phrase: list[int]) -> tuple[str | None, str | None]:
     """(the role as a reporter prints it, or None; the party it names, or None).
 
     A role is a noun phrase headed by a noun for a position or a title; adjectives,
@@ -361,6 +371,10 @@ def printable_role(index: DocIndex, tokens, phrase: list[int]) -> tuple[str | No
     while words and (
         tokens[words[0]].pos in {"DT", "PRP$", "CD", "IN", "TO", "RB", "POS", "CC", "HYPH", ","}
         or tokens[words[0]].word.lower() in EVALUATIVE_ADJECTIVES | ROLE_EDGE_ADVERBS | {"one", "another", "only"}
+        # "Staff alerted Clinton's chief of staff, Cheryl Mills": a verb the parser hung on a name
+        or (
+            tokens[words[0]].pos.startswith("VB") and tree.head(words[0]) in words and tokens[tree.head(words[0])].ner == "PERSON"
+        )
     ):
         words = words[1:]
     while words and tokens[words[-1]].pos in {"POS", "HYPH", ",", "IN", "CC"}:

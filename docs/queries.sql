@@ -5,8 +5,8 @@
 SELECT group_id, canonical, variant, outlet, date, source
 FROM quote_sheet WHERE speaker = :speaker ORDER BY group_id, date;
 
--- 2. Speakers by number of quotes
-SELECT name, type, quotes, groups, roles FROM speaker_index ORDER BY quotes DESC LIMIT 20;
+-- 2. Speakers by number of quotes, with their most frequent recent role and party
+SELECT name, type, quotes, groups, role, party FROM speaker_index ORDER BY quotes DESC LIMIT 20;
 
 -- 3. Quotes whose wording differs between outlets
 SELECT group_id, speaker, canonical, wordings, outlets FROM variant_groups
@@ -45,3 +45,8 @@ SELECT group_id, canonical, other_group_id, other_first_seen, evidence FROM repe
 -- 13. Quotes whose article says they were said before 2016, with the words that say when
 SELECT q.text, q.said_from, q.said_to, json_extract(q.setting, '$.occasions[0].phrase') AS said, a.date
 FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.said_to < '2016-01-01' ORDER BY q.said_from;
+
+-- 14. One speaker's every role, once per meaning, the most frequent recent first, with its dates
+SELECT m.role, m.articles, m.recent_articles, m.first_date, m.last_date
+FROM speaker_role_meanings m JOIN speakers s ON s.id = m.speaker_id
+WHERE s.name = :speaker ORDER BY m.recent_articles DESC, m.latest, m.articles DESC;

@@ -259,6 +259,7 @@ class ArticleSpeaker(Model):
     type: SpeakerType
     aliases: list[str] = Field(default_factory=list)  # surface forms as written ("Mr Liang", "he")
     roles: list[str] = Field(default_factory=list)  # "OpenAI CEO", "US President"
+    party: str | None = None  # "Democratic" from "(D-Mo.)": a party label is not a role
 
 
 class CueClass(str, Enum):
@@ -321,12 +322,25 @@ class DiffOp(Model):
     space_before: bool = True  # whether the printed text has a space before this step
 
 
+class RoleSummary(Model):
+    """One role of a speaker, once per meaning (quotes.text.role_key), across articles."""
+
+    role: str  # the spelling shown: the most printed one, the first seen of equals
+    articles: list[str] = Field(default_factory=list)  # ids of every article that gives it
+    sources: list[str] = Field(default_factory=list)  # their outlets (or sources)
+    first_date: str | None = None  # the earliest and latest dated article giving it (ISO day)
+    last_date: str | None = None
+    recent: int = 0  # how many of the speaker's latest role-giving articles give it
+
+
 class SpeakerSummary(Model):
     id: int
     name: str
     type: SpeakerType
-    roles: list[str] = Field(default_factory=list)  # one per meaning (spelling variants shown once)
+    roles: list[str] = Field(default_factory=list)  # one per meaning, the most frequent recent one first
     role_sources: dict[str, list[str]] = Field(default_factory=dict)  # role -> outlets (or sources) it came from
+    role_details: list[RoleSummary] = Field(default_factory=list)  # in the order of ``roles``
+    party: str | None = None  # "Democratic" from "(D-Mo.)", as the latest article giving one says
     aliases: list[str] = Field(default_factory=list)
     quotes: int = 0  # occurrences
     groups: int = 0

@@ -96,6 +96,8 @@ class SpeakerDirectory(Protocol):
 
     def record_role(self, speaker_id: int, role: str, article_id: str) -> None: ...
 
+    def record_party(self, speaker_id: int, party: str) -> None: ...
+
 
 def fold(word: str) -> str:
     """A name word without case, diacritics or punctuation: "José" -> "jose", "O'Rourke" -> "orourke"."""
@@ -255,4 +257,6 @@ def resolve(directory: SpeakerDirectory, speaker: ArticleSpeaker, article_id: st
         directory.record_alias(speaker_id, alias, article_id, kind, evidence)
     for role in speaker.roles:
         directory.record_role(speaker_id, role, article_id)
+    if speaker.party:
+        directory.record_party(speaker_id, speaker.party)
     return speaker_id

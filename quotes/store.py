@@ -34,6 +34,7 @@ from quotes.models import (
     GroupSummary,
     IngestOutcome,
     Occurrence,
+    RoleSummary,
     QuoteType,
     RepeatedLine,
     SearchHit,
@@ -373,6 +374,104 @@ def m009_quote_marks(db: sqlite_utils.Database) -> None:
         )
 
 
+# How many of a speaker's latest role-giving articles decide which role is shown first
+# ("the most frequent recent role"): Mike Pence is the governor in 2016's articles and the
+# vice president in 2017's, whatever the count over both years.
+RECENT_ROLE_ARTICLES = 10
+
+
+@migrations()
+def m010_role_meanings_and_party(db: sqlite_utils.Database) -> None:
+    """Speaker roles a reporter can print (issue 17). Each stored role keeps its meaning
+    (``speaker_roles.role_key``: quotes.text.role_key, so case, apostrophes, -ise/-ize and
+    a leading article make no new role; filled in for the rows stored before), every
+    spelling still stored with each article it came from. A speaker has a ``party`` when an
+    article gives one ("(D-Mo.)": a label, not a role; NULL before). The view
+    ``speaker_role_meanings`` gives each role once per meaning with its articles, first and
+    last dates and how many of the speaker's latest articles give it; ``speaker_index``
+    shows the speaker's most frequent recent role (``role``) and party. No row changes."""
+    if "role_key" not in db["speaker_roles"].columns_dict:
+        db.execute("ALTER TABLE speaker_roles ADD COLUMN role_key TEXT")
+    for rowid, role in db.execute("SELECT rowid, role FROM speaker_roles WHERE role_key IS NULL").fetchall():
+        db.execute("UPDATE speaker_roles SET role_key = ? WHERE rowid = ?", (role_key(role), rowid))
+    db.execute("CREATE INDEX IF NOT EXISTS speaker_roles_key ON speaker_roles(speaker_id, role_key)")
+    if "party" not in db["speakers"].columns_dict:
+        db.execute("ALTER TABLE speakers ADD COLUMN party TEXT")
+    db.executescript(
+        f"""
+        DROP VIEW IF EXISTS speaker_role_meanings;
+        CREATE VIEW speaker_role_meanings AS
+        WITH given AS (
+            SELECT DISTINCT r.speaker_id, r.article_id, a.seq, substr(a.date, 1, 10) AS date,
+                   COALESCE(substr(a.date, 1, 10), substr(a.ingested_at, 1, 10)) AS day
+            FROM speaker_roles r JOIN articles a ON a.id = r.article_id
+        ), ranked AS (
+            SELECT speaker_id, article_id, date,
+                   ROW_NUMBER() OVER (PARTITION BY speaker_id ORDER BY day DESC, seq DESC) AS recency
+            FROM given
+        )
+        SELECT r.speaker_id, r.role_key,
+               (SELECT x.role FROM speaker_roles x WHERE x.speaker_id = r.speaker_id AND x.role_key = r.role_key
+                GROUP BY x.role ORDER BY count(*) DESC, min(x.rowid) LIMIT 1) AS role,
+               count(DISTINCT r.article_id) AS articles,
+               count(DISTINCT CASE WHEN k.recency <= {RECENT_ROLE_ARTICLES} THEN r.article_id END) AS recent_articles,
+               min(k.recency) AS latest,
+               min(k.date) AS first_date, max(k.date) AS last_date
+        FROM speaker_roles r JOIN ranked k ON k.speaker_id = r.speaker_id AND k.article_id = r.article_id
+        GROUP BY r.speaker_id, r.role_key;
+        DROP VIEW IF EXISTS speaker_index;
+        CREATE VIEW speaker_index AS
+        SELECT s.id, s.name, s.type, s.party,
+               (SELECT m.role FROM speaker_role_meanings m WHERE m.speaker_id = s.id
+                ORDER BY m.recent_articles DESC, m.latest, m.articles DESC LIMIT 1) AS role,
+               (SELECT group_concat(DISTINCT role) FROM speaker_roles r WHERE r.speaker_id = s.id) AS roles,
+               (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS quotes,
+               (SELECT count(*) FROM quote_groups g WHERE g.speaker_id = s.id) AS groups,
+               (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id) AS statements
+        FROM speakers s;
+        """
+    )
+
+
+def role_meanings(rows: list[dict]) -> list[RoleSummary]:
+    """A speaker's stored roles once per meaning, the most frequent recent one first: the
+    one most of the speaker's latest RECENT_ROLE_ARTICLES role-giving articles give (an
+    article is dated by its date, else by the day it was ingested), then the one given
+    latest, then the one given most. ``rows``: the speaker's ``speaker_roles`` rows in
+    storage order, each with its article's ``date``, ``ingested_at``, ``seq`` and
+    ``source``. The same order as the ``speaker_role_meanings`` view's."""
+    day = {}
+    for r in rows:
+        day[r["article_id"]] = ((r["date"] or "")[:10] or (r["ingested_at"] or "")[:10], r["seq"])
+    recency = {a: n for n, a in enumerate(sorted(day, key=lambda a: day[a], reverse=True), start=1)}
+    meanings: dict[str, dict] = {}
+    for r in rows:
+        key = r["role_key"] or role_key(r["role"])
+        m = meanings.setdefault(key, {"spellings": {}, "articles": [], "sources": [], "dates": []})
+        spelling = m["spellings"].setdefault(r["role"], [0, len(m["spellings"])])
+        spelling[0] += 1
+        if r["article_id"] not in m["articles"]:
+            m["articles"].append(r["article_id"])
+            if r["date"]:
+                m["dates"].append(r["date"][:10])
+        if r["source"] and r["source"] not in m["sources"]:
+            m["sources"].append(r["source"])
+    ranked = []
+    for m in meanings.values():
+        shown = min(m["spellings"], key=lambda sp: (-m["spellings"][sp][0], m["spellings"][sp][1]))
+        recent = sum(1 for a in m["articles"] if recency[a] <= RECENT_ROLE_ARTICLES)
+        summary = RoleSummary(
+            role=shown,
+            articles=m["articles"],
+            sources=m["sources"],
+            first_date=min(m["dates"]) if m["dates"] else None,
+            last_date=max(m["dates"]) if m["dates"] else None,
+            recent=recent,
+        )
+        ranked.append(((-recent, min(recency[a] for a in m["articles"]), -len(m["articles"])), summary))
+    return [summary for _, summary in sorted(ranked, key=lambda pair: pair[0])]
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -568,7 +667,13 @@ class _SpeakerRecords:
         )
 
     def record_role(self, speaker_id: int, role: str, article_id: str) -> None:
-        self.store.conn.execute("INSERT OR IGNORE INTO speaker_roles VALUES (?, ?, ?)", (speaker_id, role, article_id))
+        self.store.conn.execute(
+            "INSERT OR IGNORE INTO speaker_roles (speaker_id, role, article_id, role_key) VALUES (?, ?, ?, ?)",
+            (speaker_id, role, article_id, role_key(role)),
+        )
+
+    def record_party(self, speaker_id: int, party: str) -> None:
+        self.store.conn.execute("UPDATE speakers SET party = ? WHERE id = ?", (party, speaker_id))
 
 
 class Store:
@@ -1332,7 +1437,7 @@ class Store:
 
     def _speaker_summaries(self, where: str, params, limit: int, offset: int) -> list[SpeakerSummary]:
         rows = self._rows(
-            f"""SELECT s.id, s.name, s.type,
+            f"""SELECT s.id, s.name, s.type, s.party,
                    (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS quotes,
                    (SELECT count(*) FROM quote_groups g WHERE g.speaker_id = s.id) AS groups,
                    (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id) AS statements
@@ -1342,24 +1447,9 @@ class Store:
         )
         out = []
         for row in rows:
-            # one role per meaning (role_key: spelling variants, curly apostrophes), shown
-            # as first seen, with the sources of every spelling of it
-            roles: list[str] = []
-            role_sources: dict[str, list[str]] = {}
-            shown: dict[str, str] = {}
-            for r in self._rows(
-                "SELECT r.role, COALESCE(a.outlet, a.url, a.source) AS source FROM speaker_roles r"
-                " LEFT JOIN articles a ON a.id = r.article_id WHERE r.speaker_id = ? ORDER BY r.rowid",
-                (row["id"],),
-            ):
-                key = role_key(r["role"])
-                if key not in shown:
-                    shown[key] = r["role"]
-                    roles.append(r["role"])
-                    role_sources[r["role"]] = []
-                sources = role_sources[shown[key]]
-                if r["source"] and r["source"] not in sources:
-                    sources.append(r["source"])
+            # one role per meaning (role_key: spelling variants, curly apostrophes, a leading
+            # article), the most frequent recent one first, each with every article it came from
+            details = self._role_details(row["id"])
             aliases = [
                 r["alias"]
                 for r in self._rows(
@@ -1379,8 +1469,10 @@ class Store:
                     id=row["id"],
                     name=row["name"],
                     type=SpeakerType(row["type"]),
-                    roles=roles,
-                    role_sources=role_sources,
+                    roles=[d.role for d in details],
+                    role_sources={d.role: d.sources for d in details},
+                    role_details=details,
+                    party=row["party"],
                     aliases=aliases,
                     quotes=row["quotes"],
                     groups=row["groups"],
@@ -1389,6 +1481,21 @@ class Store:
                 )
             )
         return out
+
+    def _role_details(self, speaker_id: int) -> list[RoleSummary]:
+        return role_meanings(
+            self._rows(
+                "SELECT r.role, r.role_key, r.article_id, a.date, a.ingested_at, a.seq,"
+                " COALESCE(a.outlet, a.url, a.source) AS source FROM speaker_roles r"
+                " JOIN articles a ON a.id = r.article_id WHERE r.speaker_id = ? ORDER BY r.rowid",
+                (speaker_id,),
+            )
+        )
+
+    def lead_role(self, speaker_id: int) -> str | None:
+        """The speaker's most frequent recent role (``role_meanings``), or None."""
+        details = self._role_details(speaker_id)
+        return details[0].role if details else None
 
     @staticmethod
     def _speaker_filter(filter: str | None) -> tuple[str, tuple]:
@@ -1499,7 +1606,7 @@ class Store:
         """Whether the group is still there (a merge removes the group merged away)."""
         return self._one("SELECT 1 FROM quote_groups WHERE id = ?", (group_id,)) is not None
 
-    def group(self, group_id: int, diffs: bool = True) -> GroupDetail | None:
+    def group(self, group_id: int, diffs: bool = True, lead_roles: dict | None = None) -> GroupDetail | None:
         """A group with every occurrence in ingest order; ``diffs=False`` leaves each
         occurrence's diff against the canonical wording empty (the timeline does not need
         them, and a group printed a thousand times has hundreds of wordings to diff)."""
@@ -1512,9 +1619,16 @@ class Store:
             self._occurrence(r, summary.canonical if diffs else None, memo)
             for r in self._rows(f"{self._OCCURRENCE_SELECT} WHERE q.group_id = ? ORDER BY a.seq, q.start", (group_id,))
         ]
-        role = next((o.role for o in occurrences if o.role), None)
-        if role is None and summary.speaker_id is not None:
-            role = self._one("SELECT role FROM speaker_roles WHERE speaker_id = ? ORDER BY rowid LIMIT 1", (summary.speaker_id,))
+        # the speaker's most frequent recent role across the index, as the speaker index
+        # shows it (``lead_roles``: a speaker -> role memo for a whole sheet); an occurrence's
+        # own article's role when the speaker has none stored
+        role = None
+        if summary.speaker_id is not None:
+            memo_roles = lead_roles if lead_roles is not None else {}
+            if summary.speaker_id not in memo_roles:
+                memo_roles[summary.speaker_id] = self.lead_role(summary.speaker_id)
+            role = memo_roles[summary.speaker_id]
+        role = role or next((o.role for o in occurrences if o.role), None)
         reported = [self._statement(r) for r in self._rows(f"{self._STATEMENT_SELECT} WHERE t.paraphrase_group_id = ? ORDER BY a.seq, t.start", (group_id,))]
         return GroupDetail(group=summary, role=role, occurrences=occurrences, reported=reported, repeated=self.repeated_lines(group_id))
 
@@ -1733,7 +1847,8 @@ class Store:
                 params,
             )
         ]
+        lead_roles: dict[int, str | None] = {}
         for gid in ids:
-            detail = self.group(gid)
+            detail = self.group(gid, lead_roles=lead_roles)
             if detail:
                 yield detail

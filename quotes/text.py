@@ -30,12 +30,14 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u20
                               "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
 # British and American spellings of one word: specialising/specializing, organisation/
 # organization, analyse/analyze
+_ARTICLE = re.compile(r"^(?:the|a|an) (?=\S)")
 _ISE = re.compile(r"(?<=\w\w)(is|ys)(e|es|ed|er|ers|ing|ation|ations)\b")
 
 
 def role_key(role: str) -> str:
     """What two spellings of one role have in common, for showing it once: case, curly
     or straight apostrophes and dashes, -ise/-ize spellings, spacing and a final full
-    stop do not make a different role."""
+    stop do not make a different role, nor does a leading article ("the House Speaker")."""
     key = " ".join(role.translate(_APOSTROPHES).lower().split()).rstrip(".")
+    key = _ARTICLE.sub("", key)
     return _ISE.sub(lambda m: ("iz" if m.group(1) == "is" else "yz") + m.group(2), key)

@@ -29,7 +29,20 @@ def test_speakers_json_has_stable_fields(capsys, db):
     code, out, _ = run(capsys, "speakers", "--db", db, "--json")
     data = json.loads(out)
     assert code == 0 and data[0]["name"] == "Donald Trump"
-    assert set(data[0]) == {"id", "name", "type", "roles", "role_sources", "aliases", "quotes", "groups", "outlets", "statements"}
+    assert set(data[0]) == {
+        "id",
+        "name",
+        "type",
+        "roles",
+        "role_sources",
+        "role_details",
+        "party",
+        "aliases",
+        "quotes",
+        "groups",
+        "outlets",
+        "statements",
+    }
 
 
 def test_quotes_of_a_speaker_and_unknown_speaker(capsys, db):

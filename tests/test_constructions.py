@@ -838,7 +838,8 @@ def test_a_title_ner_ran_into_a_name_is_a_role_not_part_of_it(attribute_text):
     result = attribute_text(text)
     [found] = [q for q in result.quotes if "difficult couple of years" in q.text]
     assert found.speaker == "Shannon Barlow"
-    assert "Recruiter" in {s.name: s for s in result.speakers}["Shannon Barlow"].roles
+    # printed as a reporter writes it after the name: "Shannon Barlow, recruiter"
+    assert "recruiter" in {s.name: s for s in result.speakers}["Shannon Barlow"].roles
 
 
 def test_a_surname_means_the_person_named_in_full_before_it(attribute_text):
@@ -858,3 +859,202 @@ def test_a_surname_tagged_as_an_adjective_is_still_the_inverted_subject(attribut
     text = 'Tad Devine, a senior adviser, spoke on Tuesday.\n\n"It is not just a campaign. It is a cause," said Devine.'
     [cause] = [q for q in attribute_text(text).quotes if "It is a cause" in q.text]
     assert (cause.speaker, cause.rule) == ("Tad Devine", "speech_verb_with_subject")
+
+
+# Roles a reporter can print (issue 17), one made-up sentence per rule of quotes/attribution/
+# roles.py: (text, speaker, roles it must have, roles it must not have, party). Roles are
+# compared by quotes.text.role_key (case, apostrophes, a leading article aside).
+ROLE_CONSTRUCTIONS = [
+    # an abbreviated title before a name is written out, kept whole with its modifier
+    (
+        'Retired Lt. Gen. Omar Haddad said the plan was "sound in every part."',
+        "Omar Haddad",
+        {"retired lieutenant general"},
+        {"Retired Lt. Gen."},
+        None,
+    ),
+    # two titles before one name are two roles, neither cut
+    (
+        'Harlan running mate Gov. Nora Pell told supporters in Dayton, "We will carry this state."',
+        "Nora Pell",
+        {"Harlan running mate", "governor"},
+        {"Harlan running mate Gov."},
+        None,
+    ),
+    # a title whose of-phrase names a body runs into the name; the body's last word is no role
+    (
+        'Secretary of Homeland Security Dana Whitlow said on Monday that "the border is secure."',
+        "Dana Whitlow",
+        {"Secretary of Homeland Security"},
+        {"Security"},
+        None,
+    ),
+    # a party label after a name is the speaker's party, never a role
+    (
+        'Sen. Clara Voss (D-Mo.) said the bill was "dead on arrival."',
+        "Clara Voss",
+        {"senator"},
+        {"(D-Mo.)", "D-Mo."},
+        "Democratic",
+    ),
+    # a party name right before an abbreviated title is the party too
+    (
+        'Republican Rep. Hal Dunmore said the vote was "a betrayal of the district."',
+        "Hal Dunmore",
+        {"representative"},
+        {"Republican Rep.", "Republican representative"},
+        "Republican",
+    ),
+    # a dateline before the title is no part of it
+    (
+        'ELM CITY, Ore. - State Rep. Tom Brandt is "certain" he will vote for the measure.',
+        "Tom Brandt",
+        {"state representative"},
+        {"ELM CITY", "Ore. - State Rep."},
+        None,
+    ),
+    # a relation is not a role, nor are the words joined to it
+    (
+        'Paul Vance\'s father, Ed Vance, and other family members said they were "heartbroken."',
+        "Ed Vance",
+        set(),
+        {"Paul Vance's father", "other family members", "father"},
+        None,
+    ),
+    # two descriptions joined by "and" are two roles when the first is whole without the second
+    (
+        'Lena Ortiz, a physician from Vermont and longtime Green Party activist, said the rally was "only the start."',
+        "Lena Ortiz",
+        {"physician from Vermont", "longtime Green Party activist"},
+        {"physician from Vermont and longtime Green Party activist"},
+        None,
+    ),
+    # a description ends where a relative clause begins
+    (
+        '"They are on time," said Rafael Ibarra, a Democratic strategist who was the media director for the governor in 2008.',
+        "Rafael Ibarra",
+        {"Democratic strategist"},
+        {"Democratic strategist who was the media director for the governor in 2008", "media director"},
+        None,
+    ),
+    # a courtesy title and a judging adjective are left off the role
+    (
+        'On Tuesday, magazine editor Dr. Ivo Brandt called the plan "a disgrace."',
+        "Ivo Brandt",
+        {"magazine editor"},
+        {"magazine editor Dr.", "Dr."},
+        None,
+    ),
+    (
+        'Powerful union President Greta Lund called the plan "a disgrace."',
+        "Greta Lund",
+        {"union President"},
+        {"Powerful union President"},
+        None,
+    ),
+    # a plural title before names joined by "and" is each one's
+    (
+        'Sens. Mark Kessler and Ron Tillman said the deal was "a good start."',
+        "Ron Tillman",
+        {"senator"},
+        set(),
+        None,
+    ),
+    # a description set off by a dash, as the parser leaves it
+    (
+        'A former Republican presidential candidate -- Joe Marlow, who lost in 2008 -- said the speech "offered nothing new."',
+        "Joe Marlow",
+        {"former Republican presidential candidate"},
+        set(),
+        None,
+    ),
+    # the participle after "is" belongs to the clause, not to the title
+    (
+        'Rep. Ann Corso, who is challenging Sen. Hugo Marsh, said he was "out of touch." Marsh said the charge was "silly."',
+        "Hugo Marsh",
+        {"senator"},
+        {"challenging senator", "is challenging senator"},
+        None,
+    ),
+    # ... and so is a description with its own article after "and", whatever its noun
+    (
+        'Brad Lowe, pastor of Elm Street Church and a supporter of the mayor\'s campaign, said "we pray for her."',
+        "Brad Lowe",
+        {"pastor of Elm Street Church"},
+        {"pastor of Elm Street Church and a supporter of the mayor's campaign"},
+        None,
+    ),
+    # ... but one title shared by two nouns before "and" stays one role
+    (
+        'Ines Alder, co-founder and executive chair of Brightline, said the company "will not sell."',
+        "Ines Alder",
+        {"co-founder and executive chair of Brightline"},
+        {"co-founder", "executive chair of Brightline"},
+        None,
+    ),
+    # a noun after "what kind of" is what someone may become, not a title
+    (
+        'Voters wondered what kind of candidate Ella Ruiz will become. "A strong one," said her aide, Tim Pratt.',
+        "Ella Ruiz",
+        set(),
+        {"candidate"},
+        None,
+    ),
+    # a name the parser hangs on the title before it still has that title, cut at "and"
+    (
+        "Standing alongside labor leader and civil rights activist Rosa Vidal, who founded the union, "
+        'the mayor said "we stand together."',
+        "Rosa Vidal",
+        {"labor leader", "civil rights activist"},
+        {"labor leader and civil rights activist"},
+        None,
+    ),
+    # a verb the parser hangs on a name inside a description is the sentence's, not the role's
+    (
+        "Staff soon after alerted Harlow's chief of staff, Nina Ortega, to the union's letter.",
+        "Nina Ortega",
+        {"Harlow's chief of staff"},
+        {"alerted Harlow's chief of staff"},
+        None,
+    ),
+    (
+        'Her husband, retired astronaut Leo Brandt, said "records matter."',
+        "Leo Brandt",
+        {"retired astronaut"},
+        {"husband"},
+        None,
+    ),
+    # a title after "a" is a hypothetical, held by nobody yet
+    (
+        'Rita Kohl said the hardest job for a President Voss would be "cleaning up the mess."',
+        "Voss",
+        set(),
+        {"president"},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, roles, not_roles, party",
+    ROLE_CONSTRUCTIONS,
+    ids=[c[1] + "-" + (sorted(c[2]) or ["none"])[0] for c in ROLE_CONSTRUCTIONS],
+)
+def test_roles_a_reporter_can_print(attribute_text, text, speaker, roles, not_roles, party):
+    """The roles the article gives a person (its name book), quoted or not."""
+    from quotes.attribution.facts import read_article
+    from quotes.models import Article
+    from quotes.nlp.recorded import load, text_stem
+    from quotes.quotefinder import find_quotes
+    from quotes.text import role_key
+    from tests.conftest import RECORDED_CONSTRUCTIONS
+
+    attribute_text(text)  # the recorded answers (recorded first under QUOTES_RECORD=1)
+    article = Article.from_text(text, source="construction.txt")
+    document = load(article.text, RECORDED_CONSTRUCTIONS, text_stem(article.text))
+    book = read_article(document, find_quotes(document.text)).book
+    [person] = [s for name, s in book.speakers.items() if name.endswith(speaker)]
+    keys = {role_key(r) for r in person.roles}
+    assert {role_key(r) for r in roles} <= keys, person.roles
+    assert not ({role_key(r) for r in not_roles} & keys), person.roles
+    assert person.party == party

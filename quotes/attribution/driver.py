@@ -50,7 +50,7 @@ def attribute_quotes(
     _one_speaker_per_multi_paragraph_quote(index, [s for s in spans if not s.nested], attributions)
     attributions = [a.model_copy(update=dict(confidence=calibrated(a))) for a in attributions]
     speakers = [
-        ArticleSpeaker(name=s.name, type=s.type, aliases=sorted(s.aliases), roles=list(s.roles))
+        ArticleSpeaker(name=s.name, type=s.type, aliases=sorted(s.aliases), roles=list(s.roles), party=s.party)
         for name, s in book.speakers.items()
         if name in used_speakers
     ]

@@ -198,3 +198,131 @@ NOT_NAMES = frozenset("mr mrs ms dr president senator governor mayor chairman ce
 
 # what a report or study does with its content ("A study found that ...")
 FINDING_VERBS = frozenset({"find", "show", "determine", "estimate", "conclude", "reveal", "say", "state", "warn"})
+
+# --------------------------------------------------------------------------- roles a reporter prints
+# Nouns that head a title or a description of someone's position ("chief market strategist
+# at IG", "Clinton campaign chairman", "political science professor"): a role is a noun
+# phrase headed by one of these (lemmas, lowercase). General English, no particular people.
+POSITION_NOUNS = ROLE_NOUNS | frozenset(
+    """
+    spokesman spokeswoman spokesperson adviser advisor aide staffer official executive
+    administrator chairperson cochair co-chair vice-chair founder co-founder cofounder partner
+    owner investor banker economist pollster strategist consultant lobbyist operative organizer
+    organiser fundraiser treasurer clerk coordinator supervisor superintendent provost dean
+    fellow scholar expert specialist physician psychiatrist psychologist pharmacist dentist
+    veterinarian paramedic firefighter sheriff deputy trooper marshal agent ranger warden
+    attorney lawyer counsel barrister solicitor magistrate justice juror
+    legislator lawmaker congressman congresswoman congressperson assemblyman assemblywoman
+    representative delegate alderman selectman councilman councilwoman councilmember senator
+    governor mayor premier president vice-president chancellor speaker whip leader
+    nominee candidate contender challenger incumbent front-runner frontrunner hopeful
+    mate ambassador envoy consul diplomat attaché emissary negotiator mediator monitor observer
+    secretary undersecretary under-secretary minister commissioner regulator inspector auditor
+    general admiral colonel lieutenant major captain sergeant corporal private commander
+    commandant marine soldier sailor airman seal ranger veteran
+    reporter correspondent journalist columnist commentator pundit anchor anchorman
+    anchorwoman host presenter broadcaster producer publisher editor writer author novelist
+    poet playwright screenwriter filmmaker photographer cartoonist blogger contributor
+    analyst researcher scientist historian economist sociologist demographer statistician
+    professor lecturer instructor teacher principal tutor student chancellor
+    actor actress singer songwriter musician rapper comedian dancer artist designer model
+    athlete player coach manager quarterback pitcher boxer wrestler golfer swimmer sprinter
+    entrepreneur businessman businesswoman industrialist developer engineer architect
+    programmer technician mechanic farmer rancher miner chef
+    activist campaigner advocate organizer volunteer steward trustee director governor
+    pastor minister priest bishop archbishop cardinal pope imam rabbi cleric chaplain
+    evangelist preacher monk nun deacon elder
+    member chair chairman chairwoman head chief boss ceo cfo coo cto principal
+    assistant associate intern apprentice employee worker
+    recruiter trainer planner broker dealer agent accountant actuary auditor paralegal
+    receptionist cashier waiter waitress bartender baker butcher cook fisherman carpenter
+    plumber electrician driver cop guard detective spy surveyor nurse midwife therapist
+    counselor counsellor surgeon dentist chemist physicist geologist astronomer inventor
+    comptroller controller coroner examiner ombudsman speechwriter canvasser curator
+    librarian archivist translator interpreter lawmaker politician statesman stateswoman
+    governor-general premier ruler monarch king queen prince princess emperor sultan
+    mogul tycoon magnate
+    astronaut cosmonaut entertainer magician publicist podcaster cameraman illustrator painter
+    sculptor guitarist drummer pianist composer conductor referee umpire jockey cyclist skier
+    skater gymnast explorer missionary theologian philosopher linguist notary arbitrator
+    investigator bodyguard chauffeur butler barista salesman saleswoman salesperson caseworker
+    caregiver nanny janitor custodian contractor landlord proprietor shopkeeper merchant vendor
+    grower trucker logger dispatcher operator foreman financier essayist critic regent
+    registrar headmaster headmistress academic litigator bailiff constable elector
+    """.split()
+)
+
+# Endings of nouns that name a profession whatever the field ("epidemiologist",
+# "pediatrician", "choreographer", "agronomist").
+POSITION_ENDINGS = ("ologist", "ician", "iatrist", "ographer", "onomist")
+
+# Nouns for whom someone is to someone ("his wife", "Abu-Laban's nephew", "a friend"): a
+# relation, never a role, whatever else the phrase holds.
+RELATION_NOUNS = frozenset(
+    """
+    wife husband spouse widow widower mother father mom dad parent son daughter child
+    brother sister sibling uncle aunt nephew niece cousin grandson granddaughter grandchild
+    grandfather grandmother grandparent stepson stepdaughter stepfather stepmother
+    father-in-law mother-in-law son-in-law daughter-in-law brother-in-law sister-in-law
+    fiancé fiancée fiance fiancee girlfriend boyfriend friend neighbor neighbour
+    classmate roommate rival opponent ally foe admirer fan
+    """.split()
+)
+
+# Abbreviated titles, as a reporter writes them out ("Retired Lt. Gen. Michael Flynn" ->
+# "retired lieutenant general"). The plural forms name one holder each ("Sens. Mark Kirk
+# and Ron Johnson").
+TITLE_WORDS = {
+    "sen.": "senator",
+    "sens.": "senator",
+    "rep.": "representative",
+    "reps.": "representative",
+    "gov.": "governor",
+    "govs.": "governor",
+    "lt.": "lieutenant",
+    "gen.": "general",
+    "col.": "colonel",
+    "maj.": "major",
+    "capt.": "captain",
+    "cpt.": "captain",
+    "sgt.": "sergeant",
+    "cpl.": "corporal",
+    "pvt.": "private",
+    "adm.": "admiral",
+    "cmdr.": "commander",
+    "cmdt.": "commandant",
+    "del.": "delegate",
+    "atty.": "attorney",
+    "supt.": "superintendent",
+    "det.": "detective",
+    "insp.": "inspector",
+    "prof.": "professor",
+    "pres.": "president",
+    "amb.": "ambassador",
+    "sec.": "secretary",
+    "treas.": "treasurer",
+    "asst.": "assistant",
+    "dep.": "deputy",
+    "sgt.maj.": "sergeant major",
+}
+
+# Honorifics that say how to address someone, not what they do: never a role by themselves.
+COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. rev rev. fr fr. sir dame lord lady hon hon.".split())
+
+# Adjectives that judge rather than describe ("powerful AFT President", "famed fight
+# doctor"): left off the role a reporter prints.
+EVALUATIVE_ADJECTIVES = frozenset(
+    """
+    powerful famed famous prominent influential legendary renowned noted celebrated
+    controversial embattled beleaguered outspoken high-profile well-known storied respected
+    popular beloved iconic notorious flamboyant colorful colourful charismatic
+    """.split()
+)
+
+# Words at a role's edge a reporter drops: "now director of ...", "currently president of ...".
+ROLE_EDGE_ADVERBS = frozenset({"now", "currently", "also", "once", "still", "then"})
+
+# Party names a title before a name may carry ("Democratic Sen. Claire McCaskill"), and the
+# letters of a party label ("(D-Mo.)", "R-Fla."): the speaker's party, kept apart from roles.
+PARTY_WORDS = {"republican": "Republican", "gop": "Republican", "democratic": "Democratic", "democrat": "Democratic"}
+PARTY_LETTERS = {"d": "Democratic", "r": "Republican", "i": "independent"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from quotes.attribution.lexicon import ROLE_PREPOSITIONS, NAME_PREPOSITIONS, HONORIFICS, SPEAKER_NER
 from quotes.attribution.syntax import DocIndex
 from quotes.models import EntityMention, SpeakerType
+from quotes.text import role_key
 
 TITLE_GENDERS = {
     "mr": "MALE",
@@ -72,6 +73,7 @@ class Speaker:
     type: SpeakerType
     aliases: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)
+    party: str | None = None  # "Democratic" from "(D-Mo.)", when the article gives one
 
     def holds_title(self, title_word: str, words: set[str] | None = None) -> bool:
         """Whether a role of this speaker is this title: its word stands before the role's
@@ -85,9 +87,10 @@ class Speaker:
         return False
 
     def add_role(self, role: str) -> None:
+        """A role, once per meaning (quotes.text.role_key: case, apostrophes, spelling)."""
         role = role.strip(" ,;:-—–")
         role = without_article(role)
-        if role and len(role) <= 120 and role.lower() not in (r.lower() for r in self.roles):
+        if role and len(role) <= 120 and role_key(role) not in {role_key(r) for r in self.roles}:
             self.roles.append(role)
 
 

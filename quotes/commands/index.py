@@ -115,6 +115,7 @@ def register(subparsers) -> None:
     _db_option(p)
     p.add_argument("--filter", help="only names or aliases containing this")
     p.add_argument("--limit", type=_count, default=100, help="at most N (default 100; 0: all)")
+    p.add_argument("--roles", action="store_true", help="every role of each speaker, with the articles it came from")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_speakers)
 
@@ -353,18 +354,18 @@ NARROW = 100
 def _speaker_table(speakers, width: int | None = None) -> Table:
     narrow = width is not None and width < NARROW
     table = Table(title="Speakers", show_lines=narrow)
-    wide = ("id", "name", "type", "roles", "quotes", "groups", "sources")
-    for column in ("id", "name · type · roles", "quotes", "groups", "sources") if narrow else wide:
+    wide = ("id", "name", "type", "role", "quotes", "groups", "sources")
+    for column in ("id", "name · type · role", "quotes", "groups", "sources") if narrow else wide:
         table.add_column(column, overflow="fold", ratio=1 if column.startswith("name") else None)
     for s in speakers:
         # reported statements counted apart: "12 +3r" is 12 quotes and 3 reported statements
         counts = f"{s.quotes} +{s.statements}r" if s.statements else str(s.quotes)
-        roles = "; ".join(s.roles[:3])
+        role = _lead_role(s)
         if narrow:
-            who = cell(s.name).append(Text(f"\n{s.type.value}" + (f" · {inert(roles)}" if roles else ""), style="dim"))
+            who = cell(s.name).append(Text(f"\n{s.type.value}" + (" · " if role.plain else ""), style="dim")).append(role)
             table.add_row(str(s.id), who, counts, str(s.groups), str(len(s.outlets)))
         else:
-            table.add_row(str(s.id), cell(s.name), s.type.value, cell(roles), counts, str(s.groups), str(len(s.outlets)))
+            table.add_row(str(s.id), cell(s.name), s.type.value, role, counts, str(s.groups), str(len(s.outlets)))
     return table
 
 
@@ -381,12 +382,47 @@ def _blocks(console: Console, title: str, items) -> None:
         console.print(Text(wrapped + "\n"), soft_wrap=True)
 
 
+def _lead_role(speaker) -> Text:
+    """The speaker's most frequent recent role, and how many others `--roles` would list."""
+    if not speaker.roles:
+        return Text("")
+    text = cell(speaker.roles[0])
+    if len(speaker.roles) > 1:
+        text.append(f" +{len(speaker.roles) - 1}", style="dim")
+    return text
+
+
+def _role_lines(speaker) -> list[Text]:
+    """Every role of a speaker, most frequent recent first: how many articles give it, the
+    first and last dated one, and where it came from."""
+    head = Text(f"{speaker.id} ", style="dim")
+    head.append(inert(speaker.name), style="bold")
+    if speaker.party:
+        head.append(f" · party: {inert(speaker.party)}", style="dim")
+    lines = [head]
+    for detail in speaker.role_details:
+        line = Text("  " + inert(detail.role))
+        dates = " – ".join(dict.fromkeys(d for d in (detail.first_date, detail.last_date) if d))
+        articles = f"{len(detail.articles)} article{'s' if len(detail.articles) != 1 else ''}"
+        line.append(f" · {articles}" + (f", {dates}" if dates else ""), style="dim")
+        if detail.sources:
+            line.append(" · " + inert(", ".join(detail.sources)), style="dim")
+        lines.append(line)
+    if not speaker.role_details:
+        lines.append(Text("  no role stored", style="dim"))
+    return lines
+
 def cmd_speakers(args) -> int:
     with _store(args) as store:
         speakers = store.speakers(filter=args.filter, limit=_listed(args.limit))
         total = store.speaker_count(filter=args.filter)
     if args.json:
         _print_json(speakers)
+    elif args.roles:
+        console = Console(highlight=False)
+        for speaker in speakers:
+            for line in _role_lines(speaker):
+                console.print(line)
     else:
         console = Console(highlight=False)
         console.print(_speaker_table(speakers, console.width))

@@ -45,6 +45,7 @@ class MainScreen(Screen):
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("t", "toggle_timeline", "Timeline", id="timeline"),
         Binding("p", "pair", "Side by side", id="pair"),
+        Binding("i", "speaker_roles", "Speaker roles", id="speaker_roles"),
         Binding("k", "cycle_reported_kind", "Reported: cue class", id="reported_kind", show=False),
     ]
 
@@ -308,6 +309,15 @@ class MainScreen(Screen):
             self._select(speaker, group if group is not None and self.store.group(group, diffs=False) else None)
         if not quiet:
             self.notify("refreshed from the index")
+
+    def action_speaker_roles(self) -> None:
+        speaker = self.store.speaker(self.speaker_id) if self.speaker_id is not None else None
+        if speaker is None:
+            self.notify("select a speaker first", severity="warning")
+            return
+        from tui.screens.roles import RolesScreen
+
+        self.app.push_screen(RolesScreen(speaker))
 
     def action_open_article(self) -> None:
         occurrence = self.current_occurrence()

@@ -71,7 +71,7 @@ class SpeakerList(Vertical, _Paged):
         yield DataTable(id="speakers", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.table.add_columns("Speaker", "Type", "Quotes", "Groups", "Roles")
+        self.table.add_columns("Speaker", "Type", "Quotes", "Groups", "Role")
         self.reload()
 
     @property
@@ -90,7 +90,7 @@ class SpeakerList(Vertical, _Paged):
         page = self._store_of().speakers(filter=text or None, limit=PAGE, offset=self.loaded)
         for s in page:
             self.table.add_row(
-                plain(s.name), s.type.value, str(s.quotes), str(s.groups), plain("; ".join(s.roles[:2])), key=str(s.id)
+                plain(s.name), s.type.value, str(s.quotes), str(s.groups), plain(s.roles[0] if s.roles else ""), key=str(s.id)
             )
         self.loaded += len(page)
         self.done = len(page) < PAGE
@@ -157,7 +157,8 @@ class GroupList(Vertical, _Paged):
         if speaker:
             label = Text("Quote groups of ", style="bold").append(inert(speaker.name), style="bold cyan")
             if speaker.roles:
-                label.append(" · " + inert("; ".join(speaker.roles[:2])), style="dim")
+                # the most frequent recent role; every role with its sources: i
+                label.append(" · " + inert(speaker.roles[0]), style="dim")
             self.query_one("#groups-title", Label).update(label)
         self.reload()
 

@@ -143,6 +143,54 @@ async def test_article_view_and_help_and_palette(tui_db):
         assert "CommandPalette" in type(app.screen).__name__
 
 
+async def test_speaker_roles_on_demand(tmp_path):
+    """The speaker pane shows one role, the most frequent recent; i lists every role with
+    the articles it came from (their outlets, first and last date), all as inert text."""
+    from quotes.store import Store
+    from tests.factories import article, trump_articles
+
+    db = tmp_path / "roles.db"
+    with Store(db) as store:
+        for a in trump_articles():
+            store.ingest(a)
+        store.ingest(
+            article(
+                'Donald Trump said "We will see."',
+                [("We will see.", "Donald Trump")],
+                [("Donald Trump", "person", ["Republican nominee", "US President"])],
+                source="c.txt",
+                outlet="Third Example",
+                date="2025-02-01",
+            )
+        )
+    app = QuotesApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        speakers = app.screen.query_one("#speakers", DataTable)
+        assert next(row for row in rows(speakers) if row[0] == "Donald Trump")[4] == "US President"
+        await select_speaker(app, pilot, "Donald Trump")
+        await pilot.press("i")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RolesScreen"
+        details = app.screen.speaker.role_details
+        assert [d.role for d in details] == ["US President", "Republican nominee", "President"]
+        assert details[0].sources == ["Daily Example", "Third Example"] and details[2].sources == ["Weekly Example"]
+        assert (details[0].first_date, details[0].last_date) == ("2025-01-28", "2025-02-01")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MainScreen"
+        await select_speaker(app, pilot, "Ann Lee")
+        await pilot.press("i")
+        await pilot.pause()
+        from rich.console import Console
+
+        from tui.screens.roles import roles_table
+
+        console = Console(record=True, width=100)
+        console.print(roles_table(app.screen.speaker))
+        assert "<b>analyst</b>" in console.export_text(), "article text is data, never markup"
+
+
 async def test_80x24_stacks_the_panes(tui_db):
     app = QuotesApp(tui_db)
     async with app.run_test(size=(80, 24)) as pilot:

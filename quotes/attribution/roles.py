@@ -406,7 +406,7 @@ def printable_role(index: DocIndex, tree, tokens, phrase: list[int]) -> tuple[st
             word = lower  # "President Obama" -> "president", "Actress Diane Guerrero" -> "actress"
         elif (titled or token.index == 0) and lower in _TITLE_MODIFIERS:
             word = lower  # "Former Rep." -> "former representative", "State Rep." -> "state representative"
-        elif token.index == 0 and n == 0 and token.pos not in {"NNP", "NNPS"}:
+        elif token.index == 0 and n == 0 and token.pos not in {"NNP", "NNPS"} and lower in POSITION_NOUNS:
             word = lower  # a capital only because the sentence starts there
         joined = n > 0 and tokens[words[n - 1]].end == token.start
         out.append(("" if joined else " ") + word if out else word)

@@ -47,6 +47,7 @@ class MainScreen(Screen):
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("t", "toggle_timeline", "Timeline", id="timeline"),
         Binding("p", "pair", "Side by side", id="pair"),
+        Binding("i", "speaker_roles", "Speaker roles", id="speaker_roles"),
         Binding("k", "cycle_reported_kind", "Reported: cue class", id="reported_kind", show=False),
     ]
 
@@ -352,6 +353,15 @@ class MainScreen(Screen):
             )
 
         read_then(self, still_there, apply, group="refresh", description="refresh")
+
+    def action_speaker_roles(self) -> None:
+        speaker = self.store.speaker(self.speaker_id) if self.speaker_id is not None else None
+        if speaker is None:
+            self.notify("select a speaker first", severity="warning")
+            return
+        from tui.screens.roles import RolesScreen
+
+        self.app.push_screen(RolesScreen(speaker))
 
     def action_open_article(self) -> None:
         occurrence = self.current_occurrence()

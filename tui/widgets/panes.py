@@ -167,7 +167,7 @@ class SpeakerList(Vertical, _Paged):
         yield PageTable(id="speakers", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.table.add_columns("Speaker", "Type", "Quotes", "Groups", "Roles")
+        self.table.add_columns("Speaker", "Type", "Quotes", "Groups", "Role")
         self.reload()
 
     @property
@@ -195,7 +195,7 @@ class SpeakerList(Vertical, _Paged):
     def _add(self, rows: list[SpeakerSummary]) -> None:
         for s in rows:
             self.table.add_row(
-                plain(s.name), s.type.value, str(s.quotes), str(s.groups), plain("; ".join(s.roles[:2])), key=str(s.id)
+                plain(s.name), s.type.value, str(s.quotes), str(s.groups), plain(s.roles[0] if s.roles else ""), key=str(s.id)
             )
 
     @on(Input.Changed, "#speaker-filter")
@@ -256,7 +256,8 @@ class GroupList(Vertical, _Paged):
             return
         label = Text("Quote groups of ", style="bold").append(inert(speaker.name), style="bold cyan")
         if speaker.roles:
-            label.append(" · " + inert("; ".join(speaker.roles[:2])), style="dim")
+            # the most frequent recent role; every role with its sources: i
+            label.append(" · " + inert(speaker.roles[0]), style="dim")
         self.query_one("#groups-title", Label).update(label)
 
     def _query(self) -> int | None:

@@ -165,23 +165,23 @@ async def test_speaker_roles_on_demand(tmp_path):
         )
     app = QuotesApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         speakers = app.screen.query_one("#speakers", DataTable)
         assert next(row for row in rows(speakers) if row[0] == "Donald Trump")[4] == "US President"
         await select_speaker(app, pilot, "Donald Trump")
         await pilot.press("i")
-        await pilot.pause()
+        await settle(pilot)
         assert type(app.screen).__name__ == "RolesScreen"
         details = app.screen.speaker.role_details
         assert [d.role for d in details] == ["US President", "Republican nominee", "President"]
         assert details[0].sources == ["Daily Example", "Third Example"] and details[2].sources == ["Weekly Example"]
         assert (details[0].first_date, details[0].last_date) == ("2025-01-28", "2025-02-01")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert type(app.screen).__name__ == "MainScreen"
         await select_speaker(app, pilot, "Ann Lee")
         await pilot.press("i")
-        await pilot.pause()
+        await settle(pilot)
         from rich.console import Console
 
         from tui.screens.roles import roles_table

@@ -355,13 +355,20 @@ class MainScreen(Screen):
         read_then(self, still_there, apply, group="refresh", description="refresh")
 
     def action_speaker_roles(self) -> None:
-        speaker = self.store.speaker(self.speaker_id) if self.speaker_id is not None else None
-        if speaker is None:
+        if self.speaker_id is None:
             self.notify("select a speaker first", severity="warning")
             return
         from tui.screens.roles import RolesScreen
 
-        self.app.push_screen(RolesScreen(speaker))
+        speaker_id = self.speaker_id
+
+        def show(speaker) -> None:
+            if speaker is None:
+                self.notify("the speaker is gone from the index — press r to refresh", severity="warning")
+            else:
+                self.app.push_screen(RolesScreen(speaker))
+
+        read_then(self, lambda store: store.speaker(speaker_id), show, group="roles", description="roles")
 
     def action_open_article(self) -> None:
         occurrence = self.current_occurrence()
